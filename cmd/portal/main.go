@@ -1,0 +1,191 @@
+// Command portal builds the transparency portal from a content folder.
+//
+//	portal build [--src DIR] [--out DIR] [--base-url URL]   build the site into public/
+//	portal serve [--src DIR] [--port N] [--bind ADDR]        build and serve on 127.0.0.1
+//	portal check [--src DIR]                                 validate everything, build nothing
+//	portal new project|partner|story|page <slug>             scaffold one file per language
+//
+// Exit status: 0 success, 1 content errors (each printed as file:line:
+// message), 2 wrong usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+
+	portal "github.com/transformace/portal"
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/scaffold"
+	"github.com/transformace/portal/generator/serve"
+	"github.com/transformace/portal/generator/site"
+)
+
+const usage = `portal builds a bilingual transparency portal from Markdown, TOML and CSV.
+
+Usage:
+  portal build [--src DIR] [--out DIR] [--base-url URL]   build the site (default: ./content → ./public)
+  portal serve [--src DIR] [--port N] [--bind ADDR]        build and serve it on http://127.0.0.1:N/
+  portal check [--src DIR]                                 validate everything, write nothing
+  portal new project|partner|story|page <slug>             create one file per language
+
+The guide for editors is docs/editors.md.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole command, testable without a process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(ctx, args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "portal: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("portal "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// report prints errors the way editors and their tools read them: one
+// "file:line: message" per line, then a count.
+func report(err error, stderr io.Writer) int {
+	var es content.Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			fmt.Fprintln(stderr, e.Error())
+		}
+		fmt.Fprintf(stderr, "portal: %d error(s); nothing was published\n", len(es))
+		return 1
+	}
+	fmt.Fprintf(stderr, "portal: %v\n", err)
+	return 1
+}
+
+func warnings(ws content.Errors, stderr io.Writer) {
+	for _, w := range ws {
+		fmt.Fprintf(stderr, "warning: %s\n", w.Error())
+	}
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", stderr)
+	src := fs.String("src", ".", "site folder holding content/ (and optionally layouts/, static/)")
+	out := fs.String("out", "", "output folder (default: public/ in the site folder)")
+	baseURL := fs.String("base-url", "", "replace base_url of site.toml, e.g. for a preview deploy")
+	noMinify := fs.Bool("no-minify", false, "write readable, unminified output")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "portal build: unexpected argument %q\n", fs.Arg(0))
+		}
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	res, err := site.Build(site.Config{Src: *src, Out: *out, BaseURL: *baseURL, Theme: portal.Theme, NoMinify: *noMinify})
+	if err != nil {
+		return report(err, stderr)
+	}
+	warnings(res.Warnings, stderr)
+	fmt.Fprintln(stdout, "portal: built "+res.Summary(*out))
+	return 0
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := flags("check", stderr)
+	src := fs.String("src", ".", "site folder holding content/")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return 2
+	}
+	res, err := site.Check(site.Config{Src: *src, Theme: portal.Theme})
+	if err != nil {
+		return report(err, stderr)
+	}
+	warnings(res.Warnings, stderr)
+	fmt.Fprintln(stdout, "portal: content is valid: "+res.Summary(""))
+	return 0
+}
+
+func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("serve", stderr)
+	src := fs.String("src", ".", "site folder holding content/")
+	port := fs.Int("port", 1313, "port to listen on")
+	bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to your network")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return 2
+	}
+	dir, err := os.MkdirTemp("", "portal-serve-")
+	if err != nil {
+		return report(err, stderr)
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "public")
+	res, err := site.Build(site.Config{Src: *src, Out: out, Theme: portal.Theme, NoMinify: true, BaseURL: "http://" + net.JoinHostPort(*bind, strconv.Itoa(*port)) + "/"})
+	if err != nil {
+		return report(err, stderr)
+	}
+	warnings(res.Warnings, stderr)
+	fmt.Fprintln(stdout, "portal: built "+res.Summary(""))
+	err = serve.ListenAndServe(ctx, net.JoinHostPort(*bind, strconv.Itoa(*port)), serve.Handler(out), func(a net.Addr) {
+		fmt.Fprintf(stdout, "portal: serving on http://%s/ (Ctrl-C stops)\n", a)
+	})
+	if err != nil {
+		return report(err, stderr)
+	}
+	fmt.Fprintln(stdout, "portal: stopped")
+	return 0
+}
+
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new", stderr)
+	src := fs.String("src", ".", "site folder holding content/")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "usage: portal new project|partner|story|page <slug>")
+		return 2
+	}
+	files, err := scaffold.New(*src, portal.Theme, fs.Arg(0), fs.Arg(1))
+	if errors.Is(err, scaffold.ErrUsage) {
+		fmt.Fprintf(stderr, "portal new: %v\n", err)
+		return 2
+	}
+	if err != nil {
+		return report(err, stderr)
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, "created", f)
+	}
+	return 0
+}

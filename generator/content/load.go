@@ -1,0 +1,705 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/transformace/portal/generator/config"
+	"github.com/transformace/portal/generator/indicator"
+	"github.com/transformace/portal/generator/locale"
+	"github.com/transformace/portal/generator/markdown"
+)
+
+// Options configure Load.
+type Options struct {
+	// Markdown renders bodies; required.
+	Markdown *markdown.Renderer
+	// Updated returns when a file (a path relative to the site folder) last
+	// changed, typically from git history. When it is nil or reports false,
+	// the file's modification time is used.
+	Updated func(file string) (time.Time, bool)
+}
+
+// Kinds of content that live in content/<kind>/<slug>.<lang>.md.
+const (
+	kindProjects = "projects"
+	kindPartners = "partners"
+	kindPages    = "pages"
+)
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a slug: lowercase ASCII letters, digits and
+// single hyphens.
+func ValidSlug(s string) bool { return slugRe.MatchString(s) }
+
+// Ignored reports whether a file name is not content but an editor's
+// backup, swap or temporary file ("._x", "_draft.md", "x.md~", ".x.swp",
+// vim's "4913" probe, Emacs's ".#x.md" lock).
+func Ignored(name string) bool {
+	if name == "" || name[0] == '.' || name[0] == '_' || name[0] == '#' {
+		return true
+	}
+	for _, suf := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crdownload"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	if strings.Trim(name, "0123456789") == "" {
+		return true // vim writes and deletes a file named "4913" to probe a folder
+	}
+	return false
+}
+
+// rawFile is one Markdown file after its front matter was decoded.
+type rawFile struct {
+	file, slug, lang string
+	fm               string
+	m                map[string]any
+	body             []byte
+	bodyLine         int
+	updated          time.Time
+}
+
+// Load reads and validates the site in fsys (a folder holding
+// content/site.toml). It returns every problem at once as Errors; the Site
+// is nil when there is any error.
+func Load(fsys fs.FS, opts Options) (*Site, error) {
+	p := &problems{}
+	const siteFile = "content/site.toml"
+	data, err := fs.ReadFile(fsys, siteFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Errors{{File: siteFile, Msg: "not found: is this a portal folder? It must hold content/site.toml (see docs/editors.md)"}}
+		}
+		return nil, Errors{{File: siteFile, Msg: err.Error()}}
+	}
+	cfg, err := config.Parse(siteFile, data)
+	if err != nil {
+		return nil, Errors{{File: siteFile, Msg: strings.TrimPrefix(err.Error(), siteFile+":")}}
+	}
+	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p}
+	s := &Site{Config: cfg}
+	l.checkTopLevel()
+	raw := map[string]map[string]map[string]*rawFile{} // kind → slug → lang → file
+	for _, kind := range []string{kindProjects, kindPartners, kindPages} {
+		raw[kind] = l.readKind(kind, s)
+	}
+	s.Indicators = l.readIndicators(s)
+	s.IndicatorByID = map[string]*indicator.Indicator{}
+	for _, ind := range s.Indicators {
+		s.IndicatorByID[ind.ID] = ind
+	}
+
+	var jobs []renderJob
+	for _, slug := range sortedKeys(raw[kindProjects]) {
+		if pr := l.project(slug, raw[kindProjects][slug], &jobs); pr != nil {
+			s.Projects = append(s.Projects, pr)
+		}
+	}
+	for _, slug := range sortedKeys(raw[kindPartners]) {
+		if pa := l.partner(slug, raw[kindPartners][slug], &jobs); pa != nil {
+			s.Partners = append(s.Partners, pa)
+		}
+	}
+	for _, slug := range sortedKeys(raw[kindPages]) {
+		if pg := l.page(slug, raw[kindPages][slug], &jobs); pg != nil {
+			s.Pages = append(s.Pages, pg)
+		}
+	}
+	l.renderBodies(jobs)
+	// Languages without a file show the default text, marked so that pages
+	// can say "not translated yet" and set lang on it. Copied after
+	// rendering so the copy has the body.
+	for _, e := range s.entries() {
+		for _, lang := range cfg.Languages {
+			if e.Texts[lang] == nil {
+				fb := *e.Texts[cfg.DefaultLanguage()]
+				fb.Fallback = true
+				e.Texts[lang] = &fb
+			}
+		}
+	}
+	l.link(s)
+	p.errs.sort()
+	p.warns.sort()
+	s.Warnings = p.warns
+	sort.Strings(s.Files)
+	if len(p.errs) > 0 {
+		return nil, p.errs
+	}
+	return s, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	opts Options
+	cfg  *config.Site
+	p    *problems
+	mu   sync.Mutex
+}
+
+// checkTopLevel warns about folders in content/ that nothing reads, which
+// are usually a misspelt "projects".
+func (l *loader) checkTopLevel() {
+	entries, err := fs.ReadDir(l.fsys, "content")
+	if err != nil {
+		l.p.errorf("content", 0, "cannot read: %v", err)
+		return
+	}
+	known := []string{kindProjects, kindPartners, kindPages, "indicators", "stories", "site.toml"}
+	for _, e := range entries {
+		if Ignored(e.Name()) {
+			continue
+		}
+		if !contains(known, e.Name()) {
+			msg := "is not read by the portal; content lives in " + strings.Join(known[:5], "/, ") + "/"
+			if c := closest(e.Name(), known); c != "" {
+				msg = fmt.Sprintf("is not read by the portal; did you mean %q?", c)
+			}
+			l.p.warnf("content/"+e.Name(), 0, "%s", msg)
+		}
+	}
+}
+
+func (l *loader) updated(file string) time.Time {
+	if l.opts.Updated != nil {
+		if t, ok := l.opts.Updated(file); ok {
+			return t
+		}
+	}
+	if fi, err := fs.Stat(l.fsys, file); err == nil {
+		return fi.ModTime()
+	}
+	return time.Time{}
+}
+
+// readKind reads content/<kind>/*.md, grouped by slug and language.
+func (l *loader) readKind(kind string, s *Site) map[string]map[string]*rawFile {
+	out := map[string]map[string]*rawFile{}
+	dir := "content/" + kind
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return out
+	}
+	if err != nil {
+		l.p.errorf(dir, 0, "cannot read: %v", err)
+		return out
+	}
+	for _, e := range entries {
+		name := e.Name()
+		file := dir + "/" + name
+		if Ignored(name) {
+			continue
+		}
+		if e.IsDir() {
+			l.p.warnf(file, 0, "folders inside %s/ are not read", dir)
+			continue
+		}
+		if !strings.HasSuffix(name, ".md") {
+			l.p.warnf(file, 0, "is not read: content files end in .<language>.md, e.g. %s/%s.%s.md", dir, strings.TrimSuffix(name, path.Ext(name)), l.cfg.DefaultLanguage())
+			continue
+		}
+		stem := strings.TrimSuffix(name, ".md")
+		dot := strings.LastIndexByte(stem, '.')
+		if dot < 0 {
+			l.p.errorf(file, 0, "the file name must say its language: %s.%s.md", stem, l.cfg.DefaultLanguage())
+			continue
+		}
+		slug, lang := stem[:dot], stem[dot+1:]
+		if !l.cfg.HasLanguage(lang) {
+			l.p.errorf(file, 0, "language %q is not one of the site's languages (%s in content/site.toml)", lang, strings.Join(l.cfg.Languages, ", "))
+			continue
+		}
+		if !ValidSlug(slug) {
+			l.p.errorf(file, 0, "%q is not a valid slug: use lowercase letters without diacritics, digits and hyphens, e.g. %q", slug, locale.Slugify(slug))
+			continue
+		}
+		rf := l.readFile(file)
+		if rf == nil {
+			continue
+		}
+		rf.slug, rf.lang = slug, lang
+		if out[slug] == nil {
+			out[slug] = map[string]*rawFile{}
+		}
+		out[slug][lang] = rf
+		s.Files = append(s.Files, file)
+	}
+	return out
+}
+
+func (l *loader) readFile(file string) *rawFile {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.p.errorf(file, 0, "cannot read: %v", err)
+		return nil
+	}
+	fm, body, bodyLine, err := splitFrontMatter(data)
+	if err != nil {
+		e := err.(*Error)
+		e.File = file
+		l.p.errs = append(l.p.errs, e)
+		return nil
+	}
+	m := map[string]any{}
+	if _, e := decodeFrontMatter(file, fm, &m); e != nil {
+		l.p.errs = append(l.p.errs, e)
+		return nil
+	}
+	return &rawFile{file: file, fm: fm, m: m, body: body, bodyLine: bodyLine, updated: l.updated(file)}
+}
+
+// textKeys are written per language; every other key is language-neutral
+// and belongs in the default language's file only.
+var textKeys = map[string]bool{
+	"title": true, "summary": true, "slug": true,
+	"territory": true, "plan": true, "priority": true, "goal": true,
+}
+
+// entry builds the per-language texts of one slug and checks that
+// translations do not contradict the default language's neutral fields.
+// It returns the default-language fields reader, or nil when the default
+// file is missing.
+func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, known []string, jobs *[]renderJob) *fields {
+	def := l.cfg.DefaultLanguage()
+	base := files[def]
+	if base == nil {
+		for _, lang := range l.cfg.Languages {
+			if f := files[lang]; f != nil {
+				l.p.errorf(f.file, 1, "there is no %s file content/%s/%s.%s.md: every page is written in the default language first, and its translations only add title, summary and text", def, kind, slug, def)
+				break
+			}
+		}
+		return nil
+	}
+	e.Slug = slug
+	e.Texts = map[string]*Text{}
+	var baseFields *fields
+	for _, lang := range l.cfg.Languages {
+		rf := files[lang]
+		if rf == nil {
+			continue
+		}
+		if rf.updated.After(e.Updated) {
+			e.Updated = rf.updated
+		}
+		f := &fields{file: rf.file, fm: rf.fm, m: rf.m, used: map[string]bool{}, p: l.p}
+		t := &Text{Lang: lang, File: rf.file}
+		t.Title = f.str("title")
+		t.Summary = f.str("summary")
+		if t.Title == "" {
+			l.p.errorf(rf.file, keyLine(rf.fm, "title"), "title is missing: add title = \"…\" to the front matter")
+		}
+		t.URLSlug = f.str("slug")
+		if t.URLSlug != "" && !ValidSlug(t.URLSlug) {
+			f.bad("slug", "%q is not a valid URL segment: use lowercase letters without diacritics, digits and hyphens, e.g. %q", t.URLSlug, locale.Slugify(t.URLSlug))
+			t.URLSlug = ""
+		}
+		if kind == kindProjects {
+			t.Territory, t.Plan, t.Priority, t.Goal = f.str("territory"), f.str("plan"), f.str("priority"), f.str("goal")
+		}
+		e.Texts[lang] = t
+		*jobs = append(*jobs, renderJob{text: t, body: rf.body, bodyLine: rf.bodyLine, lang: lang})
+		if lang == def {
+			baseFields = f
+			continue
+		}
+		// A translation inherits neutral fields; stating one differently is
+		// a contradiction that only a person can resolve.
+		for _, k := range sortedKeys(rf.m) {
+			if textKeys[k] {
+				continue
+			}
+			f.used[k] = true
+			bv, ok := base.m[k]
+			if !ok {
+				l.p.errorf(rf.file, keyLine(rf.fm, k), "%s is a language-neutral field: write it once in %s, not in the translation", k, base.file)
+				continue
+			}
+			if !sameValue(bv, rf.m[k]) {
+				l.p.errorf(rf.file, keyLine(rf.fm, k), "%s = %s contradicts %s:%d (%s); language-neutral fields are written once, in the %s file: delete it here", k, tomlValue(rf.m[k]), base.file, keyLine(base.fm, k), tomlValue(bv), def)
+			}
+		}
+		f.unknown(known)
+	}
+	return baseFields
+}
+
+func (l *loader) project(slug string, files map[string]*rawFile, jobs *[]renderJob) *Project {
+	known := []string{"title", "summary", "region", "territory", "status", "start", "end", "budget_czk", "eu_funding_czk", "fund", "plan", "priority", "goal", "carrier", "partners", "indicators", "tags"}
+	pr := &Project{}
+	f := l.entry(kindProjects, slug, files, &pr.Entry, known, jobs)
+	if f == nil {
+		return nil
+	}
+	if pr.Texts[l.cfg.DefaultLanguage()].Summary == "" {
+		l.p.errorf(f.file, keyLine(f.fm, "title"), "summary is missing: add one or two sentences as summary = \"…\"")
+	}
+	pr.Regions = f.list("region")
+	if len(pr.Regions) == 0 {
+		l.p.errorf(f.file, keyLine(f.fm, "title"), "region is missing: add region = \"…\" with one of %s", strings.Join(Regions, ", "))
+	}
+	for _, r := range pr.Regions {
+		if !contains(Regions, r) {
+			f.bad("region", "unknown region %q%s; regions are %s", r, didYouMean(r, Regions), strings.Join(Regions, ", "))
+		}
+	}
+	pr.Status = f.str("status")
+	if pr.Status == "" && !f.has("status") {
+		l.p.errorf(f.file, keyLine(f.fm, "title"), "status is missing: add status = \"…\" with one of %s", strings.Join(Statuses, ", "))
+	} else if !contains(Statuses, pr.Status) {
+		f.bad("status", "unknown status %q%s; statuses are %s", pr.Status, didYouMean(pr.Status, Statuses), strings.Join(Statuses, ", "))
+	}
+	pr.Start, pr.End = f.period("start"), f.period("end")
+	if !pr.Start.IsZero() && !pr.End.IsZero() && !pr.Start.Before(pr.End) {
+		f.bad("end", "the project ends (%s) before it starts (%s)", pr.End, pr.Start)
+	}
+	pr.BudgetCZK = f.money("budget_czk")
+	pr.EUFundingCZK = f.money("eu_funding_czk")
+	if pr.BudgetCZK > 0 && pr.EUFundingCZK > pr.BudgetCZK {
+		f.bad("eu_funding_czk", "the EU part (%d) is larger than the whole budget_czk (%d)", pr.EUFundingCZK, pr.BudgetCZK)
+	}
+	pr.Fund = f.str("fund")
+	pr.Carrier = f.str("carrier")
+	pr.Partners = f.list("partners")
+	pr.Indicators = f.list("indicators")
+	pr.Tags = f.list("tags")
+	f.unknown(known)
+	return pr
+}
+
+func (l *loader) partner(slug string, files map[string]*rawFile, jobs *[]renderJob) *Partner {
+	known := []string{"title", "summary", "kind", "ico", "website", "region"}
+	pa := &Partner{}
+	f := l.entry(kindPartners, slug, files, &pa.Entry, known, jobs)
+	if f == nil {
+		return nil
+	}
+	pa.Kind = f.str("kind")
+	if pa.Kind != "" && !contains(PartnerKinds, pa.Kind) {
+		f.bad("kind", "unknown kind %q%s; kinds are %s", pa.Kind, didYouMean(pa.Kind, PartnerKinds), strings.Join(PartnerKinds, ", "))
+	}
+	f.used["ico"] = true
+	switch v := f.m["ico"].(type) {
+	case nil:
+	case int64:
+		// Written without quotes, an IČO loses its leading zeros.
+		pa.ICO = fmt.Sprintf("%08d", v)
+	case string:
+		pa.ICO = strings.ReplaceAll(strings.TrimSpace(v), " ", "")
+	default:
+		f.bad("ico", "expected the IČO in quotes, e.g. ico = \"70891168\", found %s", describe(v))
+	}
+	if pa.ICO != "" {
+		if err := CheckICO(pa.ICO); err != nil {
+			f.bad("ico", "%v", err)
+		}
+	}
+	pa.Website = f.str("website")
+	if pa.Website != "" && !strings.HasPrefix(pa.Website, "https://") && !strings.HasPrefix(pa.Website, "http://") {
+		f.bad("website", "%q must be a full address starting with https://", pa.Website)
+	}
+	pa.Region = f.str("region")
+	if pa.Region != "" && !contains(Regions, pa.Region) {
+		f.bad("region", "unknown region %q%s; regions are %s", pa.Region, didYouMean(pa.Region, Regions), strings.Join(Regions, ", "))
+	}
+	f.unknown(known)
+	return pa
+}
+
+func (l *loader) page(slug string, files map[string]*rawFile, jobs *[]renderJob) *Page {
+	known := []string{"title", "summary", "slug"}
+	pg := &Page{}
+	f := l.entry(kindPages, slug, files, &pg.Entry, known, jobs)
+	if f == nil {
+		return nil
+	}
+	f.unknown(known)
+	return pg
+}
+
+// CheckICO checks a Czech company identification number: eight digits, the
+// last a mod-11 check digit over the first seven with weights 8…2.
+func CheckICO(ico string) error {
+	if len(ico) != 8 || strings.Trim(ico, "0123456789") != "" {
+		return fmt.Errorf("IČO %q must be exactly 8 digits (add leading zeros: %q)", ico, fmt.Sprintf("%08s", strings.Trim(ico, " ")))
+	}
+	sum := 0
+	for i := range 7 {
+		sum += int(ico[i]-'0') * (8 - i)
+	}
+	want := (11 - sum%11) % 10
+	if got := int(ico[7] - '0'); got != want {
+		return fmt.Errorf("IČO %s is not valid: its check digit should be %d, not %d (a typo?)", ico, want, got)
+	}
+	return nil
+}
+
+// link checks references between entries and indexes who refers to whom.
+func (l *loader) link(s *Site) {
+	s.ProjectBySlug = map[string]*Project{}
+	s.PartnerBySlug = map[string]*Partner{}
+	s.PageBySlug = map[string]*Page{}
+	s.ProjectsOf = map[string][]*Project{}
+	s.ProjectsWithInd = map[string][]*Project{}
+	for _, pr := range s.Projects {
+		s.ProjectBySlug[pr.Slug] = pr
+	}
+	for _, pa := range s.Partners {
+		s.PartnerBySlug[pa.Slug] = pa
+	}
+	for _, pg := range s.Pages {
+		s.PageBySlug[pg.Slug] = pg
+	}
+	partnerSlugs := sortedKeys(s.PartnerBySlug)
+	indIDs := sortedKeys(s.IndicatorByID)
+	def := l.cfg.DefaultLanguage()
+	for _, pr := range s.Projects {
+		file := pr.Texts[def].File
+		fm := l.fmOf(file)
+		if pr.Carrier != "" {
+			if s.PartnerBySlug[pr.Carrier] == nil {
+				l.p.errorf(file, keyLine(fm, "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
+			} else {
+				s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
+			}
+		}
+		seen := map[string]bool{pr.Carrier: true}
+		for _, ps := range pr.Partners {
+			if s.PartnerBySlug[ps] == nil {
+				l.p.errorf(file, keyLine(fm, "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
+				continue
+			}
+			if seen[ps] {
+				l.p.warnf(file, keyLine(fm, "partners"), "partner %q is listed twice (or is also the carrier)", ps)
+				continue
+			}
+			seen[ps] = true
+			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
+		}
+		for _, id := range pr.Indicators {
+			if s.IndicatorByID[id] == nil {
+				l.p.errorf(file, keyLine(fm, "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
+				continue
+			}
+			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
+		}
+	}
+	for _, ind := range s.Indicators {
+		if len(s.ProjectsWithInd[ind.ID]) == 0 {
+			l.p.warnf(ind.MetaFile, 0, "no project lists indicator %q in its indicators", ind.ID)
+		}
+	}
+	// Free pages are addressed by their per-language URL slug: two pages
+	// with the same address in one language would overwrite each other.
+	for _, lang := range l.cfg.Languages {
+		seen := map[string]*Text{}
+		for _, pg := range s.Pages {
+			t := pg.Texts[lang]
+			u := pg.URLSlug(lang)
+			if prev := seen[u]; prev != nil {
+				l.p.errorf(t.File, keyLine(l.fmOf(t.File), "slug"), "duplicate slug: the page address /%s/%s/ is already used by %s", lang, u, prev.File)
+				continue
+			}
+			seen[u] = t
+		}
+	}
+}
+
+// URLSlug is the page's address segment in lang: its slug field, or the
+// file's slug.
+func (pg *Page) URLSlug(lang string) string {
+	if t := pg.Texts[lang]; t != nil && t.URLSlug != "" {
+		return t.URLSlug
+	}
+	return pg.Slug
+}
+
+// fmOf re-reads the front matter of a file for error line numbers; only
+// called on the error path and for references, so it is cheap enough.
+func (l *loader) fmOf(file string) string {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		return ""
+	}
+	fm, _, _, _ := splitFrontMatter(data)
+	return fm
+}
+
+func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
+	dir := "content/indicators"
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		l.p.errorf(dir, 0, "cannot read: %v", err)
+		return nil
+	}
+	have := map[string]bool{}
+	for _, e := range entries {
+		if !Ignored(e.Name()) {
+			have[e.Name()] = true
+		}
+	}
+	var out []*indicator.Indicator
+	for _, name := range sortedKeys(have) {
+		ext := path.Ext(name)
+		id := strings.TrimSuffix(name, ext)
+		switch ext {
+		case ".toml":
+		case ".csv":
+			if !have[id+".toml"] {
+				l.p.errorf(dir+"/"+name, 0, "has no metadata: add %s/%s.toml with its title, unit and source", dir, id)
+			}
+			continue
+		default:
+			l.p.warnf(dir+"/"+name, 0, "is not read: indicators are pairs of <id>.toml and <id>.csv")
+			continue
+		}
+		if !ValidSlug(id) {
+			l.p.errorf(dir+"/"+name, 0, "%q is not a valid indicator id: use lowercase letters without diacritics, digits and hyphens", id)
+			continue
+		}
+		ind := &indicator.Indicator{ID: id, MetaFile: dir + "/" + name, DataFile: dir + "/" + id + ".csv"}
+		meta, err := fs.ReadFile(l.fsys, ind.MetaFile)
+		if err != nil {
+			l.p.errorf(ind.MetaFile, 0, "cannot read: %v", err)
+			continue
+		}
+		if ind.Meta, err = indicator.ParseMeta(ind.MetaFile, meta, l.cfg.Languages); err != nil {
+			l.addIndicatorError(err)
+			continue
+		}
+		if !have[id+".csv"] {
+			l.p.errorf(ind.MetaFile, 0, "has no data: add %s the CSV file with its time series", ind.DataFile)
+			continue
+		}
+		data, err := fs.ReadFile(l.fsys, ind.DataFile)
+		if err != nil {
+			l.p.errorf(ind.DataFile, 0, "cannot read: %v", err)
+			continue
+		}
+		if ind.Series, ind.Rows, err = indicator.ParseCSV(ind.DataFile, data); err != nil {
+			l.addIndicatorError(err)
+			continue
+		}
+		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
+		out = append(out, ind)
+	}
+	return out
+}
+
+func (l *loader) addIndicatorError(err error) {
+	var ie *indicator.Error
+	if errors.As(err, &ie) {
+		msg := ie.Msg
+		if ie.Column > 0 {
+			msg = fmt.Sprintf("column %d: %s", ie.Column, ie.Msg)
+		}
+		l.p.errorf(ie.File, ie.Line, "%s", msg)
+		return
+	}
+	l.p.errorf("content/indicators", 0, "%v", err)
+}
+
+type renderJob struct {
+	text     *Text
+	body     []byte
+	bodyLine int
+	lang     string
+}
+
+// renderBodies renders every Markdown body on all cores. Fallback texts are
+// copies made before rendering, so they are fixed up afterwards.
+func (l *loader) renderBodies(jobs []renderJob) {
+	if l.opts.Markdown == nil {
+		return
+	}
+	work := make(chan renderJob)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				res, err := l.opts.Markdown.Render(j.body, j.lang)
+				if err != nil {
+					l.mu.Lock()
+					l.p.errorf(j.text.File, j.bodyLine, "cannot render Markdown: %v", err)
+					l.mu.Unlock()
+					continue
+				}
+				j.text.Body, j.text.BodyText, j.text.Headings = res.HTML, res.Text, res.Headings
+				j.text.Images = res.Images
+				for i := range j.text.Images {
+					j.text.Images[i].Line += j.bodyLine - 1
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+}
+
+func sameValue(a, b any) bool {
+	// region = "x" and region = ["x"] say the same.
+	if as, ok := a.(string); ok {
+		if bl, ok := b.([]any); ok && len(bl) == 1 {
+			return bl[0] == as
+		}
+	}
+	if bs, ok := b.(string); ok {
+		if al, ok := a.([]any); ok && len(al) == 1 {
+			return al[0] == bs
+		}
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func tomlValue(v any) string {
+	var b strings.Builder
+	if err := toml.NewEncoder(&b).Encode(map[string]any{"v": v}); err != nil {
+		return fmt.Sprint(v)
+	}
+	return strings.TrimSpace(strings.TrimPrefix(b.String(), "v = "))
+}
+
+func didYouMean(s string, known []string) string {
+	if c := closest(s, known); c != "" {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,30 @@
+package markdown
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func readTestdata(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// BenchmarkRender renders a realistic Czech project card body (~3 KB):
+// headings, a table, a footnote, an image, links and quotes.
+func BenchmarkRender(b *testing.B) {
+	r := newTestRenderer()
+	src := readTestdata(b, "karta-projektu.md")
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(src, "cs"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,34 @@
+// Package markdown turns the Markdown that editors write into HTML that is
+// safe to put on a public page.
+//
+// # Why the output is sanitised, not the input
+//
+// Editors paste text from Word, from other web sites and from e-mails, so
+// raw HTML inside Markdown is allowed (goldmark's html.WithUnsafe). Cleaning
+// the Markdown source before parsing cannot work: what is dangerous depends on
+// how the parser reassembles the pieces (a link destination, an autolink, an
+// HTML block that starts in one line and ends in another, entity-encoded
+// schemes). So every body is first rendered by goldmark and then the finished
+// HTML fragment goes through one bluemonday policy. Whatever the parser did,
+// the browser only ever sees what the policy lets through: no script, no
+// event handler attributes, no javascript:/vbscript:/data: URLs, no frames,
+// forms, styles or <base>/<meta>.
+//
+// # Why one goldmark instance per language
+//
+// Typographic quotes differ between languages („…“ in Czech, “…” in
+// English), and goldmark fixes its typographer substitutions when the
+// instance is built. Building one goldmark.Markdown per language at New
+// keeps Render free of configuration work and free of shared mutable state:
+// each call gets its own parser.Context (so heading ids never leak between
+// documents or goroutines), and the instances and the sanitising policy are
+// only read after construction, which makes a Renderer safe for concurrent
+// use by the build workers.
+//
+// # What Render reports besides HTML
+//
+// The caller validates content and builds tables of contents and search
+// snippets, so Render also returns the headings (with their ids), every
+// Markdown image with the line it is on (for "file:line" errors about missing
+// files or alt text), and the plain text of the sanitised body.
+package markdown

@@ -1,0 +1,368 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	nethtml "golang.org/x/net/html"
+)
+
+// typography applies a language's Typography function to prose. It is an
+// AST transformer rather than a text renderer hook because goldmark splits
+// prose into arbitrary ast.Text pieces (every space where the linkify
+// parser looked for a URL ends one: "Projekt v" + " Praze"), so a per-node
+// hook would never see "v Praze" together. The transformer joins each run
+// of consecutive text siblings (including the typographer's quotes and
+// dashes, and soft line breaks as "\n"), applies the function once to the
+// run and replaces the run with one typoText node.
+//
+// Code never gets typography: code spans, code blocks, raw HTML, autolinks
+// and link destinations are not text runs, and images are skipped so that
+// alt text stays as written. One caveat: text between raw inline HTML tags
+// (<code>v a</code> written as HTML) is ordinary text to goldmark and gets
+// typography too; HTML blocks do not.
+type typography struct {
+	typo func(string) string
+}
+
+// Transform implements parser.ASTTransformer.
+func (t typography) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	t.walk(doc, reader.Source())
+}
+
+func (t typography) walk(parent ast.Node, src []byte) {
+	var (
+		run []ast.Node
+		sb  strings.Builder
+	)
+	flush := func(hard bool) {
+		if len(run) == 0 {
+			return
+		}
+		v := sb.String()
+		if v != "" {
+			v = t.typo(v)
+		}
+		node := &typoText{Value: v, HardLineBreak: hard}
+		node.SetPos(run[0].Pos())
+		parent.InsertBefore(parent, run[0], node)
+		for _, r := range run {
+			parent.RemoveChild(parent, r)
+		}
+		run = run[:0]
+		sb.Reset()
+	}
+	for c := parent.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		switch n := c.(type) {
+		case *ast.Text:
+			if n.IsRaw() {
+				flush(false)
+				break
+			}
+			sb.WriteString(resolveText(n.Segment.Value(src)))
+			run = append(run, n)
+			if n.HardLineBreak() {
+				flush(true)
+			} else if n.SoftLineBreak() {
+				sb.WriteByte('\n')
+			}
+		case *ast.String:
+			if v, ok := stringText(n); ok {
+				sb.WriteString(v)
+				run = append(run, n)
+			} else {
+				flush(false)
+			}
+		default:
+			flush(false)
+			switch c.(type) {
+			case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.RawHTML,
+				*ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			default:
+				t.walk(c, src)
+			}
+		}
+		c = next
+	}
+	flush(false)
+}
+
+// stringText is the text an ast.String shows, and whether it is plain text
+// at all: goldmark writes "code" strings verbatim as HTML, so one holding
+// markup or a character reference is left alone. In our configuration the
+// only strings are the typographer's quotes and dashes, which we set as
+// characters.
+func stringText(n *ast.String) (string, bool) {
+	switch {
+	case n.IsCode():
+		if bytes.ContainsAny(n.Value, "<&") {
+			return "", false
+		}
+		return string(n.Value), true
+	case n.IsRaw():
+		return string(n.Value), true
+	default:
+		return resolveText(n.Value), true
+	}
+}
+
+// kindTypoText is the node kind of typoText.
+var kindTypoText = ast.NewNodeKind("TypographicText")
+
+// typoText is a run of prose with Typography already applied. Value is
+// plain text; the renderer escapes it, so a Typography function cannot
+// produce markup.
+type typoText struct {
+	ast.BaseInline
+	Value         string
+	HardLineBreak bool
+}
+
+// Kind implements ast.Node.
+func (n *typoText) Kind() ast.NodeKind { return kindTypoText }
+
+// Dump implements ast.Node.
+func (n *typoText) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Value": n.Value}, nil)
+}
+
+// typoTextRenderer writes typoText nodes.
+type typoTextRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (typoTextRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindTypoText, renderTypoText)
+}
+
+func renderTypoText(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*typoText)
+	_, _ = w.Write(util.EscapeHTML([]byte(n.Value)))
+	if n.HardLineBreak {
+		_, _ = w.WriteString("<br>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// resolveText turns the source of a text node into the text it stands for:
+// backslash escapes of ASCII punctuation and complete character references
+// (&amp; &#268; &#x10C;) are resolved, NUL becomes U+FFFD, as CommonMark
+// and goldmark's own writer do.
+func resolveText(b []byte) string {
+	if bytes.IndexAny(b, "\\&\x00") < 0 {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			sb.WriteByte(b[i+1])
+			i++
+		case c == 0:
+			sb.WriteString("\uFFFD")
+		case c == '&':
+			if n := referenceLen(b[i:]); n > 0 {
+				sb.WriteString(html.UnescapeString(string(b[i : i+n])))
+				i += n - 1
+			} else {
+				sb.WriteByte('&')
+			}
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// referenceLen is the length of the character reference at the start of b
+// ("&amp;", "&#268;", "&#x10C;"), or 0 when there is none. Unlike
+// html.UnescapeString it requires the semicolon, as CommonMark does: "&copy"
+// in Markdown is literal text.
+func referenceLen(b []byte) int {
+	if len(b) < 3 || b[0] != '&' {
+		return 0
+	}
+	i := 1
+	switch {
+	case b[1] == '#' && len(b) > 2 && (b[2] == 'x' || b[2] == 'X'):
+		i = 3
+		for i < len(b) && i < 3+6 && util.IsHexDecimal(b[i]) {
+			i++
+		}
+		if i == 3 {
+			return 0
+		}
+	case b[1] == '#':
+		i = 2
+		for i < len(b) && i < 2+7 && util.IsNumeric(b[i]) {
+			i++
+		}
+		if i == 2 {
+			return 0
+		}
+	default:
+		for i < len(b) && i < 1+32 && util.IsAlphaNumeric(b[i]) {
+			i++
+		}
+		if i < 3 { // at least two characters in a name
+			return 0
+		}
+	}
+	if i >= len(b) || b[i] != ';' {
+		return 0
+	}
+	ref := string(b[:i+1])
+	if b[1] != '#' && html.UnescapeString(ref) == ref {
+		return 0 // not a known entity name
+	}
+	return i + 1
+}
+
+// inlineText is the plain text of a node's inline children, the way the
+// page shows it: prose with Typography (already applied in the AST), code as
+// written, autolinks by their label, no raw HTML tags and no footnote
+// markers.
+func inlineText(n ast.Node, src []byte) string {
+	var sb strings.Builder
+	writeInlineText(&sb, n, src)
+	return sb.String()
+}
+
+func writeInlineText(sb *strings.Builder, n ast.Node, src []byte) {
+	_, inCode := n.(*ast.CodeSpan)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *typoText:
+			sb.WriteString(c.Value)
+			if c.HardLineBreak {
+				sb.WriteByte('\n')
+			}
+		case *ast.Text:
+			if inCode || c.IsRaw() {
+				sb.Write(c.Segment.Value(src))
+				continue
+			}
+			sb.WriteString(resolveText(c.Segment.Value(src)))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				sb.WriteByte('\n')
+			}
+		case *ast.String:
+			if v, ok := stringText(c); ok {
+				sb.WriteString(v)
+			}
+		case *ast.AutoLink:
+			sb.Write(c.Label(src))
+		case *ast.RawHTML:
+			// A tag is not text.
+		default:
+			if c.Kind() == east.KindFootnoteLink {
+				continue
+			}
+			writeInlineText(sb, c, src)
+		}
+	}
+}
+
+// plainText extracts the text of sanitised, parsed HTML. Working on the
+// sanitised output (rather than on the AST) means the text is exactly what a
+// reader can see, including raw HTML blocks, and never what the policy
+// removed (script or style contents). Block elements separate words;
+// footnote reference numbers and back-links are left out, they are noise in
+// a snippet.
+func plainText(nodes []*nethtml.Node) string {
+	var sb strings.Builder
+	for _, n := range nodes {
+		writePlainText(&sb, n)
+	}
+	return collapseSpace(sb.String())
+}
+
+func writePlainText(sb *strings.Builder, n *nethtml.Node) {
+	switch n.Type {
+	case nethtml.TextNode:
+		sb.WriteString(n.Data)
+		return
+	case nethtml.ElementNode:
+	default:
+		return
+	}
+	if n.Data == "a" {
+		switch attr(n, "class") {
+		case "footnote-ref":
+			return
+		case "footnote-backref":
+			// goldmark joins the back-link to the note with a no-break
+			// space; it goes with the link.
+			trimmed := strings.TrimRight(sb.String(), "\u00a0")
+			sb.Reset()
+			sb.WriteString(trimmed)
+			return
+		}
+	}
+	block := separatesWords(n.Data)
+	if block {
+		sb.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writePlainText(sb, c)
+	}
+	if block {
+		sb.WriteByte(' ')
+	}
+}
+
+func attr(n *nethtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// separatesWords reports whether an element boundary separates words
+// ("<p>a</p><p>b</p>" is "a b"), unlike inline markup ("<em>a</em>b").
+func separatesWords(tag string) bool {
+	switch tag {
+	case "address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
+		"div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+		"hgroup", "hr", "img", "li", "ol", "p", "pre", "section", "summary",
+		"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul":
+		return true
+	}
+	return false
+}
+
+// collapseSpace replaces every run of ASCII white space with one space and
+// trims both ends. No-break spaces (U+00A0) are not white space here: the
+// typography put them there on purpose.
+func collapseSpace(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			pending = sb.Len() > 0
+		default:
+			if pending {
+				sb.WriteByte(' ')
+				pending = false
+			}
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,150 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// publishOne writes one file through a minifying (or not) Writer and
+// returns what was published.
+func publishOne(t *testing.T, minify bool, rel, data string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	w, err := NewWriter(out, Options{Minify: minify})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if err := w.WriteFile(rel, []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(got)
+}
+
+const page = `<!DOCTYPE html>
+<html lang="cs">
+<head>
+  <meta charset="utf-8">
+  <title>Rozpočet 2025 – přehled</title>
+  <link rel="alternate" hreflang="en" href="/en/budget/">
+  <style> body { color : #ff0000 ; margin: 0px } </style>
+  <script type="application/ld+json">
+  { "@context": "https://schema.org", "@type": "Dataset", "název": "Přehled  výdajů", "name" : "Výdaje – Ústí" }
+  </script>
+</head>
+<body>
+  <!-- navigation -->
+  <nav aria-label="Hlavní"><a href="/cs/" class="active">Úvod</a>   <a href="/en/" lang="en" hreflang="en">English</a></nav>
+  <p>Celkem 10&nbsp;% a 1` + "\u00a0" + `234 Kč, <q lang="en">quoted</q></p>
+  <details open><summary>Více</summary> text </details>
+  <input type="checkbox" id="c" checked disabled>
+  <pre><code>  rok   částka
+  2024  1 234
+</code></pre>
+  <svg viewBox="0 0 10 10" aria-hidden="true"><path d="M 0.000 0.000 L 10 10"/></svg>
+  <script> var portal = { lang : "cs" } ; </script>
+</body>
+</html>
+`
+
+func TestMinifyHTML(t *testing.T) {
+	got := publishOne(t, true, "cs/rozpocet/index.html", page)
+	if len(got) >= len(page) {
+		t.Errorf("not smaller: %d >= %d bytes", len(got), len(page))
+	}
+	for _, want := range []string{
+		`<!doctype html><html lang="cs"><head>`, // document tags kept for the validator
+		`<meta charset="utf-8">`,
+		`<title>Rozpočet 2025 – přehled</title>`,
+		`hreflang="en" href="/en/budget/"`,
+		`<a href="/cs/" class="active">Úvod</a>`, // quotes kept
+		`<a href="/en/" lang="en" hreflang="en">English</a>`,
+		`<q lang="en">quoted</q>`,
+		"10&nbsp;% a 1\u00a0234 Kč", // Czech no-break spaces survive
+		`<details open>`,
+		`<input type="checkbox" id="c" checked disabled>`,
+		"<pre><code>  rok   částka\n  2024  1 234\n</code></pre>", // whitespace in <pre> untouched
+		`"název":"Přehled  výdajů"`,                               // JSON-LD minified, text intact
+		`"name":"Výdaje – Ústí"`,
+		`<style>body{color:red;margin:0}</style>`,
+		`</p>`, `</body></html>`, // end tags kept
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("minified page lacks %q:\n%s", want, got)
+		}
+	}
+	for _, gone := range []string{"<!-- navigation -->", "\n  <p>", `viewBox="0 0 10 10" aria-hidden="true"><path d="M 0.000`} {
+		if strings.Contains(got, gone) {
+			t.Errorf("minified page still has %q", gone)
+		}
+	}
+}
+
+func TestMinifyByExtension(t *testing.T) {
+	const (
+		css  = "body {\n  color : #ff0000 ;\n  margin: 0px 0px;\n}\n"
+		json = "{\n  \"název\": \"Přehled výdajů\",\n  \"částka\": 1234.50,\n  \"města\": [ \"Ústí nad Labem\", \"Plzeň\" ]\n}\n"
+		csv  = "rok ; částka\n2024 ;  1 234,50\n\n"
+		txt  = "  text  \n\n  with spaces\n"
+		xml  = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset>\n  <url>\n    <loc>https://example.cz/cs/výdaje/</loc>\n  </url>\n</urlset>\n"
+	)
+	tests := []struct {
+		rel, in, want string
+	}{
+		{"css/site.css", css, "body{color:red;margin:0}"},
+		{"data.json", json, `{"název":"Přehled výdajů","částka":1234.5,"města":["Ústí nad Labem","Plzeň"]}`},
+		{"cs/o-nas/meta.jsonld", json, `{"název":"Přehled výdajů","částka":1234.5,"města":["Ústí nad Labem","Plzeň"]}`},
+		{"site.webmanifest", "{ \"name\" : \"Transparentní portál\" ,\n \"lang\": \"cs\" }", `{"name":"Transparentní portál","lang":"cs"}`},
+		{"sitemap.xml", xml, `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.cz/cs/výdaje/</loc></url></urlset>`},
+		{"js/app.js", "function greet ( name ) {\n  return 'Ahoj, ' + name ;\n}\nwindow.greet = greet ;\n", ""},
+		{"img/icon.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">  <path d="M 0.000 0.000 L 10.000 10.000"/> </svg>`, ""},
+		{"data/výdaje.csv", csv, csv},
+		{"robots.txt", txt, txt},
+		{"DATA.JSON", "{ \"a\" : 1 }", `{"a":1}`}, // extensions in any case
+	}
+	for _, tt := range tests {
+		t.Run(tt.rel, func(t *testing.T) {
+			got := publishOne(t, true, tt.rel, tt.in)
+			switch {
+			case tt.want != "" && got != tt.want:
+				t.Errorf("got %q, want %q", got, tt.want)
+			case tt.want == "" && len(got) >= len(tt.in):
+				t.Errorf("not smaller: %q", got)
+			}
+		})
+	}
+}
+
+func TestMinifyOff(t *testing.T) {
+	if got := publishOne(t, false, "index.html", page); got != page {
+		t.Errorf("Minify off changed the page:\n%s", got)
+	}
+}
+
+func TestMinifyError(t *testing.T) {
+	w, err := NewWriter(filepath.Join(t.TempDir(), "public"), Options{Minify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	for _, rel := range []string{"data/bad.json", "js/bad.js", "bad.html"} {
+		in := map[string]string{
+			"data/bad.json": `{ bad }`,
+			"js/bad.js":     "var = ;",
+			"bad.html":      "<p>x</p><script>var = ;</script>",
+		}[rel]
+		err := w.WriteFile(rel, []byte(in))
+		if err == nil || !strings.Contains(err.Error(), rel) {
+			t.Errorf("WriteFile(%s) = %v, want a minify error naming the file", rel, err)
+		}
+	}
+}

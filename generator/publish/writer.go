@@ -1,0 +1,822 @@
+package publish
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+)
+
+// Permissions of everything published: a web server or a deploy tool
+// running as another user must be able to read the site, whatever the
+// umask of the person who built it.
+const (
+	filePerm fs.FileMode = 0o644
+	dirPerm  fs.FileMode = 0o755
+)
+
+// bufSize is the size of the buffers used to compare a new file with the
+// previous build's: large enough that a typical page is one read.
+const bufSize = 64 << 10
+
+// Options configure a Writer.
+type Options struct {
+	// Minify minifies HTML, CSS, JS, SVG, JSON, JSON-LD, XML and
+	// webmanifest files, chosen by extension, in WriteFile and Create.
+	// Leaving it off publishes exactly what the templates produced, which
+	// is easier to debug.
+	Minify bool
+}
+
+// Stats counts what one build published, so the command line can say what
+// a build did and tell a rebuild that changed nothing from one that did.
+type Stats struct {
+	// Files is the number of files in the build, Unchanged ones included
+	// and the Marker not.
+	Files int
+	// Unchanged is how many of them were identical to the previous build's
+	// file and were hard-linked from it, keeping its modification time.
+	Unchanged int
+	// Bytes is the size of all Files after minification.
+	Bytes int64
+}
+
+type state int
+
+const (
+	stateOpen      state = iota
+	stateCommitted       // the new site is in place
+	stateAborted         // the temporary folder is gone
+	stateFailed          // Commit failed: only Abort is left to do
+)
+
+// Writer writes one build into a fresh temporary folder beside the output
+// folder and swaps it in on Commit, so a failed or interrupted build leaves
+// the previous site whole. It is safe for concurrent use by many
+// goroutines, so render workers can write pages as they finish them.
+type Writer struct {
+	out    string   // the output folder: absolute, symbolic links resolved
+	tmp    string   // the new build: out + ".tmp-" + suffix
+	suffix string   // random, shared by the .tmp- and .old- folders of this build
+	root   *os.Root // tmp; a Root keeps writes inside it and fails them if tmp is removed underneath
+	prev   *os.Root // the previous build in out, or nil when there is none to reuse files from
+	min    *minify.M
+	// fixPerm is set when the umask takes bits off dirPerm, so every file
+	// and folder needs an explicit chmod; otherwise that syscall is saved.
+	fixPerm bool
+	// noLink is set after the first failed hard link (another file system,
+	// FAT), so later files are written without comparing them first.
+	noLink atomic.Bool
+
+	// mu is held shared by every write for its whole duration and
+	// exclusively by Commit and Abort, so these wait for writes in flight
+	// and writes after them fail cleanly instead of racing the swap.
+	mu    sync.RWMutex
+	state state
+
+	fmu   sync.Mutex          // guards the fields below
+	files map[string]struct{} // paths taken, to catch two pages on one URL
+	dirs  map[string]struct{} // folders made, so each is made once
+	open  int                 // writers from Create not yet closed
+	stats Stats
+
+	bufs sync.Pool // *[]byte of bufSize, for comparisons
+}
+
+// NewWriter starts a build that will replace out. It refuses the same
+// dangerous folders as CheckOut, except those that need to know the site
+// folder, so that no caller can delete a folder of documents by accident.
+// It removes temporary folders that an interrupted build left beside out,
+// and puts a previous site back if a build was interrupted in the middle
+// of its swap. If out is a symbolic link, the folder it points to is
+// replaced and the link stays.
+func NewWriter(out string, opts Options) (*Writer, error) {
+	if err := checkOutName(out); err != nil {
+		return nil, err
+	}
+	o, err := canonical(out)
+	if err != nil {
+		return nil, fmt.Errorf("publish: output folder %q: %w", out, err)
+	}
+	if err := checkOutPlace(out, o); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(o), filepath.Base(o)
+	if err := os.MkdirAll(parent, dirPerm); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if err := cleanStale(parent, base, o); err != nil {
+		return nil, err
+	}
+	if err := checkOutContents(out, o); err != nil {
+		return nil, err
+	}
+
+	w := &Writer{
+		out:   o,
+		files: make(map[string]struct{}),
+		dirs:  make(map[string]struct{}),
+	}
+	w.bufs.New = func() any { b := make([]byte, bufSize); return &b }
+	if opts.Minify {
+		w.min = newMinifier()
+	}
+	if w.suffix, w.tmp, err = makeTemp(parent, base); err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(w.tmp)
+	if err == nil && fi.Mode().Perm() != dirPerm {
+		w.fixPerm = true
+		err = os.Chmod(w.tmp, dirPerm)
+	}
+	if err == nil {
+		w.root, err = os.OpenRoot(w.tmp)
+	}
+	if err != nil {
+		os.RemoveAll(w.tmp)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if fi, err := os.Lstat(filepath.Join(o, Marker)); err == nil && fi.Mode().IsRegular() {
+		// Reusing files is only an optimisation: if out cannot be opened,
+		// every file is written anew and Commit reports any real problem.
+		w.prev, _ = os.OpenRoot(o)
+	}
+	return w, nil
+}
+
+// makeTemp creates the folder a build is written into. Its name matches
+// the pattern cleanStale recognises, and the suffix is random so builds of
+// different sites into folders of the same name never meet.
+func makeTemp(parent, base string) (suffix, dir string, err error) {
+	for range 100 {
+		var b [8]byte
+		rand.Read(b[:])
+		suffix = hex.EncodeToString(b[:])
+		dir = filepath.Join(parent, base+".tmp-"+suffix)
+		err = os.Mkdir(dir, dirPerm)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("publish: creating the temporary folder: %w", err)
+	}
+	return suffix, dir, nil
+}
+
+// staleKind tells whether name is a folder this package names beside the
+// output folder base: "tmp" for a build in progress, "old" for a previous
+// site moved aside. Anything else, even if similar, is left alone.
+func staleKind(name, base string) string {
+	rest, ok := strings.CutPrefix(name, base+".")
+	if !ok {
+		return ""
+	}
+	kind, suffix, ok := strings.Cut(rest, "-")
+	if !ok || (kind != "tmp" && kind != "old") || len(suffix) != 16 {
+		return ""
+	}
+	for _, c := range suffix {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return ""
+		}
+	}
+	return kind
+}
+
+// cleanStale removes what interrupted builds left beside out: temporary
+// folders (ours by their name) and previous sites moved aside (ours by the
+// marker, or empty). If out itself is missing, an interruption fell between
+// Commit's two renames; the previous site is then moved back rather than
+// deleted, because this build may fail too.
+func cleanStale(parent, base, out string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	var olds []string
+	var newest fs.FileInfo
+	for _, e := range entries {
+		kind := staleKind(e.Name(), base)
+		if kind == "" || !e.IsDir() {
+			continue // symbolic links and files were not made by us
+		}
+		p := filepath.Join(parent, e.Name())
+		if kind == "tmp" {
+			if err := os.RemoveAll(p); err != nil {
+				return fmt.Errorf("publish: removing a left-over temporary folder: %w", err)
+			}
+			continue
+		}
+		if ok, err := isBuild(p); err != nil || !ok {
+			continue
+		}
+		olds = append(olds, p)
+		if fi, err := e.Info(); err == nil && (newest == nil || fi.ModTime().After(newest.ModTime())) {
+			newest = fi
+		}
+	}
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) && newest != nil {
+		if err := os.Rename(filepath.Join(parent, newest.Name()), out); err != nil {
+			return fmt.Errorf("publish: restoring the previous site: %w", err)
+		}
+	}
+	for _, p := range olds {
+		if err := os.RemoveAll(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("publish: removing a left-over previous site: %w", err)
+		}
+	}
+	return nil
+}
+
+// localPath checks a slash-separated output path and turns it into one for
+// this operating system. Paths come from URLs built from content, so
+// anything that could leave the output folder or mean different files on
+// different systems is an error rather than something to repair.
+func localPath(rel string) (string, error) {
+	switch {
+	case rel == "":
+		return "", errors.New("publish: empty output path")
+	case strings.ContainsRune(rel, '\\'):
+		return "", fmt.Errorf("publish: output path %q contains a backslash; use forward slashes", rel)
+	case strings.HasPrefix(rel, "/"):
+		return "", fmt.Errorf("publish: output path %q is absolute; give it relative to the output folder", rel)
+	case rel == "." || !fs.ValidPath(rel) || path.Clean(rel) != rel:
+		return "", fmt.Errorf("publish: output path %q is not a clean relative path (no \"..\", \".\", \"//\" or trailing \"/\")", rel)
+	case rel == Marker:
+		return "", fmt.Errorf("publish: output path %q is reserved for the build marker", rel)
+	}
+	local, err := filepath.Localize(rel)
+	if err != nil {
+		return "", fmt.Errorf("publish: output path %q cannot be a file name on this system: %w", rel, err)
+	}
+	return local, nil
+}
+
+// WriteFile writes data to rel, a slash-separated path relative to the
+// output folder, creating folders as needed and minifying by extension
+// when enabled. A file identical to the previous build's is hard-linked
+// from it rather than written. Each path may be written once: a second
+// write is an error, because it means two pages share one URL.
+func (w *Writer) WriteFile(rel string, data []byte) error {
+	local, err := localPath(rel)
+	if err != nil {
+		return err
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if err := w.usable(); err != nil {
+		return err
+	}
+	if err := w.claim(rel); err != nil {
+		return err
+	}
+	if data, err = w.minify(rel, data); err != nil {
+		return err
+	}
+	linked, err := w.store(local, data)
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", rel, err)
+	}
+	w.count(int64(len(data)), linked)
+	return nil
+}
+
+// Create returns a writer for rel, for output too large to build in memory
+// first. Files that are minified are collected and minified on Close (the
+// minifier needs the whole input anyway); others are streamed to disk.
+// Close reports every error and must be called before Commit.
+func (w *Writer) Create(rel string) (io.WriteCloser, error) {
+	local, err := localPath(rel)
+	if err != nil {
+		return nil, err
+	}
+	if w.min != nil && mediatype(rel) != "" {
+		w.mu.RLock()
+		defer w.mu.RUnlock()
+		if err := w.usable(); err != nil {
+			return nil, err
+		}
+		if err := w.claim(rel); err != nil {
+			return nil, err
+		}
+		w.opened(1)
+		return &bufferedFile{w: w, rel: rel, local: local}, nil
+	}
+	return w.createStream(rel, local, -1)
+}
+
+// CopyFile copies the file name from fsys to rel unchanged, for images,
+// fonts and downloads that must stay byte-for-byte what the editors put in.
+// Like WriteFile, it hard-links the previous build's file when identical.
+func (w *Writer) CopyFile(rel string, fsys fs.FS, name string) error {
+	local, err := localPath(rel)
+	if err != nil {
+		return err
+	}
+	src, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("publish: copy %s: %w", name, err)
+	}
+	defer src.Close()
+	fi, err := src.Stat()
+	if err != nil {
+		return fmt.Errorf("publish: copy %s: %w", name, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("publish: copy %s: not a regular file", name)
+	}
+	s, err := w.createStream(rel, local, fi.Size())
+	if err != nil {
+		return err
+	}
+	bp := w.bufs.Get().(*[]byte)
+	_, err = io.CopyBuffer(s, struct{ io.Reader }{src}, *bp)
+	w.bufs.Put(bp)
+	if err != nil && s.err == nil {
+		s.err = fmt.Errorf("publish: copy %s to %s: %w", name, rel, err)
+	}
+	return s.Close()
+}
+
+// Commit writes the marker, then replaces the output folder with the new
+// one: it renames the old site aside, renames the new one into place and
+// removes the old one. If anything fails the old site stays in place (or,
+// should even moving it back fail, the error says where it is). Commit
+// waits for writes in flight and refuses while writers from Create are
+// still open, since their files would be missing from the site.
+func (w *Writer) Commit() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.usable(); err != nil {
+		return err
+	}
+	w.fmu.Lock()
+	open := w.open
+	w.fmu.Unlock()
+	if open > 0 {
+		return fmt.Errorf("publish: Commit with %d file(s) from Create not closed; close them first", open)
+	}
+	// The marker goes last: a temporary folder that has it is complete.
+	if _, err := w.store(Marker, []byte(markerText)); err != nil {
+		return fmt.Errorf("publish: writing %s: %w", Marker, err)
+	}
+	w.state = stateFailed // until the swap succeeds, only Abort is left
+	w.closeRoots()        // open handles would block the renames on Windows
+	if err := w.swap(); err != nil {
+		return err
+	}
+	w.state = stateCommitted
+	return nil
+}
+
+// swap moves the new site into place; see Commit.
+func (w *Writer) swap() error {
+	fi, err := os.Lstat(w.out)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(w.tmp, w.out); err != nil {
+			return fmt.Errorf("publish: moving the new site into place: %w", err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	// The folder is about to be deleted: make sure it still holds only a
+	// previous build, in case someone put files into it during the build.
+	if !fi.IsDir() {
+		return refuse(w.out, "it is no longer a folder", "remove it and build again")
+	}
+	if ok, err := isBuild(w.out); err != nil || !ok {
+		return refuse(w.out, "it is not empty and has no "+Marker+" file any more", "move your files out of it and build again")
+	}
+	old := filepath.Join(filepath.Dir(w.out), filepath.Base(w.out)+".old-"+w.suffix)
+	if err := os.Rename(w.out, old); err != nil {
+		return fmt.Errorf("publish: moving the previous site aside: %w (if %s is a mount point, publish into a folder inside it)", err, w.out)
+	}
+	if err := os.Rename(w.tmp, w.out); err != nil {
+		if rerr := os.Rename(old, w.out); rerr != nil {
+			return fmt.Errorf("publish: moving the new site into place: %w; moving the previous site back failed too (%v): it is in %s", err, rerr, old)
+		}
+		return fmt.Errorf("publish: moving the new site into place: %w; the previous site is unchanged", err)
+	}
+	// The new site is live and the old one only takes space. If it cannot
+	// be removed now, the next NewWriter removes it: no reason to call the
+	// build failed.
+	os.RemoveAll(old)
+	return nil
+}
+
+// Abort removes the temporary folder, leaving the output folder as it was.
+// It waits for writes in flight. It is a no-op after Commit or a previous
+// Abort, so `defer w.Abort()` right after NewWriter is the intended use.
+func (w *Writer) Abort() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.state == stateCommitted || w.state == stateAborted {
+		return nil
+	}
+	w.state = stateAborted
+	w.closeRoots()
+	if err := os.RemoveAll(w.tmp); err != nil {
+		return fmt.Errorf("publish: removing the temporary folder: %w (the next build removes it)", err)
+	}
+	return nil
+}
+
+// Stats reports what has been written so far; after Commit, the whole
+// build.
+func (w *Writer) Stats() Stats {
+	w.fmu.Lock()
+	defer w.fmu.Unlock()
+	return w.stats
+}
+
+// usable returns why no more can be written, or nil. Callers hold mu.
+func (w *Writer) usable() error {
+	switch w.state {
+	case stateCommitted:
+		return errors.New("publish: the build was already committed")
+	case stateAborted:
+		return errors.New("publish: the build was aborted")
+	case stateFailed:
+		return errors.New("publish: Commit failed; the build can only be aborted")
+	}
+	return nil
+}
+
+func (w *Writer) closeRoots() {
+	if w.root != nil {
+		w.root.Close()
+		w.root = nil
+	}
+	if w.prev != nil {
+		w.prev.Close()
+		w.prev = nil
+	}
+}
+
+// claim takes rel for one file.
+func (w *Writer) claim(rel string) error {
+	w.fmu.Lock()
+	defer w.fmu.Unlock()
+	if _, ok := w.files[rel]; ok {
+		return fmt.Errorf("publish: %s is written twice; two pages or files have the same output path", rel)
+	}
+	w.files[rel] = struct{}{}
+	return nil
+}
+
+func (w *Writer) opened(n int) {
+	w.fmu.Lock()
+	w.open += n
+	w.fmu.Unlock()
+}
+
+func (w *Writer) count(size int64, unchanged bool) {
+	w.fmu.Lock()
+	defer w.fmu.Unlock()
+	w.stats.Files++
+	w.stats.Bytes += size
+	if unchanged {
+		w.stats.Unchanged++
+	}
+}
+
+// minify minifies data by the extension of rel, when enabled.
+func (w *Writer) minify(rel string, data []byte) ([]byte, error) {
+	if w.min == nil {
+		return data, nil
+	}
+	mt := mediatype(rel)
+	if mt == "" {
+		return data, nil
+	}
+	out, err := w.min.Bytes(mt, data)
+	if err != nil {
+		return nil, fmt.Errorf("publish: minify %s: %w", rel, err)
+	}
+	return out, nil
+}
+
+// store puts data at local in the new folder: a hard link to the previous
+// build's file when that has the same bytes, a new file otherwise. New
+// files are created exclusively, never opened for writing if they exist,
+// because a path in the new folder may be a hard link into the live site.
+func (w *Writer) store(local string, data []byte) (linked bool, err error) {
+	if err := w.mkdirs(filepath.Dir(local)); err != nil {
+		return false, err
+	}
+	if w.sameAsPrev(local, data) && w.link(local) {
+		return true, nil
+	}
+	f, err := w.newFile(local)
+	if err != nil {
+		return false, err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return false, err
+}
+
+// newFile creates a file in the new folder, which must not exist yet.
+func (w *Writer) newFile(local string) (*os.File, error) {
+	f, err := w.root.OpenFile(local, os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
+	if err != nil {
+		return nil, err
+	}
+	if w.fixPerm {
+		if err := f.Chmod(filePerm); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// mkdirs makes dir and its parents in the new folder, each once.
+func (w *Writer) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	w.fmu.Lock()
+	_, done := w.dirs[dir]
+	w.fmu.Unlock()
+	if done {
+		return nil
+	}
+	if err := w.mkdirs(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	err := w.root.Mkdir(dir, dirPerm)
+	switch {
+	case err == nil:
+		if w.fixPerm {
+			err = w.root.Chmod(dir, dirPerm)
+		}
+	case errors.Is(err, fs.ErrExist):
+		// Made by another goroutine a moment ago, or a file is in the way.
+		fi, serr := w.root.Lstat(dir)
+		switch {
+		case serr != nil:
+			err = serr
+		case !fi.IsDir():
+			err = fmt.Errorf("%s is a file, so it cannot also be a folder", filepath.ToSlash(dir))
+		default:
+			err = nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	w.fmu.Lock()
+	w.dirs[dir] = struct{}{}
+	w.fmu.Unlock()
+	return nil
+}
+
+// permOK tells whether a previous build's file has the permissions a new
+// file would get, so that linking it keeps the site uniform. Windows has
+// no such permissions to compare.
+func permOK(m fs.FileMode) bool {
+	return m.Perm() == filePerm || runtime.GOOS == "windows"
+}
+
+// prevFile opens the previous build's file at local if it may be reused:
+// a regular file with the right permissions and, when size is known
+// (>= 0), that size. It returns nil otherwise.
+func (w *Writer) prevFile(local string, size int64) (*os.File, int64) {
+	if w.prev == nil || w.noLink.Load() {
+		return nil, 0
+	}
+	fi, err := w.prev.Lstat(local)
+	if err != nil || !fi.Mode().IsRegular() || !permOK(fi.Mode()) || (size >= 0 && fi.Size() != size) {
+		return nil, 0
+	}
+	f, err := w.prev.Open(local)
+	if err != nil {
+		return nil, 0
+	}
+	return f, fi.Size()
+}
+
+// sameAsPrev reports whether the previous build has exactly data at local.
+func (w *Writer) sameAsPrev(local string, data []byte) bool {
+	f, _ := w.prevFile(local, int64(len(data)))
+	if f == nil {
+		return false
+	}
+	defer f.Close()
+	return w.sameBytes(f, data) && atEOF(f)
+}
+
+// sameBytes reads len(p) bytes from r and reports whether they equal p.
+func (w *Writer) sameBytes(r io.Reader, p []byte) bool {
+	bp := w.bufs.Get().(*[]byte)
+	defer w.bufs.Put(bp)
+	buf := *bp
+	for len(p) > 0 {
+		k := min(len(p), len(buf))
+		if _, err := io.ReadFull(r, buf[:k]); err != nil || !bytes.Equal(buf[:k], p[:k]) {
+			return false
+		}
+		p = p[k:]
+	}
+	return true
+}
+
+// atEOF reports whether r has nothing more, so that a file that grew since
+// it was measured is not taken for equal.
+func atEOF(r io.Reader) bool {
+	var b [1]byte
+	n, err := r.Read(b[:])
+	return n == 0 && errors.Is(err, io.EOF)
+}
+
+// link hard-links the previous build's file at local into the new folder,
+// keeping its inode and modification time. It reports false when that is
+// not possible, and stops trying after the first failure: a file system
+// that refuses one link refuses them all.
+func (w *Writer) link(local string) bool {
+	if w.noLink.Load() {
+		return false
+	}
+	if err := os.Link(filepath.Join(w.out, local), filepath.Join(w.tmp, local)); err != nil {
+		w.noLink.Store(true)
+		return false
+	}
+	return true
+}
+
+// createStream opens rel for streaming without minification. While the
+// bytes written match the previous build's file, it keeps comparing; on
+// Close an identical file is replaced by a hard link to the old one.
+func (w *Writer) createStream(rel, local string, size int64) (*streamFile, error) {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if err := w.usable(); err != nil {
+		return nil, err
+	}
+	if err := w.claim(rel); err != nil {
+		return nil, err
+	}
+	if err := w.mkdirs(filepath.Dir(local)); err != nil {
+		return nil, fmt.Errorf("publish: %s: %w", rel, err)
+	}
+	f, err := w.newFile(local)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %s: %w", rel, err)
+	}
+	s := &streamFile{w: w, rel: rel, local: local, f: f}
+	s.prev, s.prevSize = w.prevFile(local, size)
+	w.opened(1)
+	return s, nil
+}
+
+// streamFile is the writer Create and CopyFile use for files that are not
+// minified.
+type streamFile struct {
+	w          *Writer
+	rel, local string
+	f          *os.File
+	n          int64
+	prev       *os.File // the previous build's file while it matches so far
+	prevSize   int64
+	err        error // the first error; Close returns it
+	closed     bool
+}
+
+func (s *streamFile) Write(p []byte) (int, error) {
+	if s.closed {
+		return 0, fmt.Errorf("publish: %s: %w", s.rel, os.ErrClosed)
+	}
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.f.Write(p)
+	s.n += int64(n)
+	if err != nil {
+		s.err = fmt.Errorf("publish: %s: %w", s.rel, err)
+		return n, s.err
+	}
+	if s.prev != nil && (s.n > s.prevSize || !s.w.sameBytes(s.prev, p)) {
+		s.prev.Close()
+		s.prev = nil
+	}
+	return n, nil
+}
+
+func (s *streamFile) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	w := s.w
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	defer w.opened(-1) // before RUnlock, so Commit never sees a closed file as open
+
+	cerr := s.f.Close()
+	same := false
+	if s.prev != nil {
+		same = s.err == nil && cerr == nil && s.n == s.prevSize && atEOF(s.prev)
+		s.prev.Close()
+	}
+	switch {
+	case s.err != nil:
+		return s.err
+	case cerr != nil:
+		return fmt.Errorf("publish: %s: %w", s.rel, cerr)
+	}
+	if err := w.usable(); err != nil {
+		return err
+	}
+	if same {
+		if err := w.root.Remove(s.local); err != nil {
+			return fmt.Errorf("publish: %s: %w", s.rel, err)
+		}
+		if w.link(s.local) {
+			w.count(s.n, true)
+			return nil
+		}
+		// The link failed after all: the previous file has the same bytes.
+		if err := w.copyPrev(s.local); err != nil {
+			return fmt.Errorf("publish: %s: %w", s.rel, err)
+		}
+	}
+	w.count(s.n, false)
+	return nil
+}
+
+// copyPrev writes a new file at local with the previous build's bytes.
+func (w *Writer) copyPrev(local string) error {
+	src, err := w.prev.Open(local)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := w.newFile(local)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// bufferedFile is the writer Create returns for files that are minified:
+// minification needs the whole input, so it is collected in memory and
+// handed to the same path as WriteFile on Close.
+type bufferedFile struct {
+	w          *Writer
+	rel, local string
+	buf        bytes.Buffer
+	closed     bool
+}
+
+func (b *bufferedFile) Write(p []byte) (int, error) {
+	if b.closed {
+		return 0, fmt.Errorf("publish: %s: %w", b.rel, os.ErrClosed)
+	}
+	return b.buf.Write(p)
+}
+
+func (b *bufferedFile) Close() error {
+	if b.closed {
+		return nil
+	}
+	b.closed = true
+	w := b.w
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	defer w.opened(-1)
+	if err := w.usable(); err != nil {
+		return err
+	}
+	data, err := w.minify(b.rel, b.buf.Bytes())
+	if err != nil {
+		return err
+	}
+	linked, err := w.store(b.local, data)
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", b.rel, err)
+	}
+	w.count(int64(len(data)), linked)
+	return nil
+}

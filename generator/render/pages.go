@@ -1,0 +1,414 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/locale"
+)
+
+// langModel is the site as seen in one language: every item with its
+// links resolved and lists sorted by that language's collation.
+type langModel struct {
+	projects   []*ProjectItem // by title (collation)
+	newest     []*ProjectItem
+	partners   []*PartnerItem // by title (collation)
+	regions    []*RegionItem  // regions that have content, by name
+	indicators []*IndicatorItem
+	facets     []*Facet
+	projectBy  map[string]*ProjectItem
+	partnerBy  map[string]*PartnerItem
+	indBy      map[string]*IndicatorItem
+	totals     *Totals
+}
+
+func (r *Renderer) buildModel(lang string) *langModel {
+	l := r.locales[lang]
+	rt := Routes{Lang: lang, L: l}
+	s := r.site
+	def := s.Config.DefaultLanguage()
+	m := &langModel{projectBy: map[string]*ProjectItem{}, partnerBy: map[string]*PartnerItem{}, indBy: map[string]*IndicatorItem{}}
+
+	for _, pa := range s.Partners {
+		it := &PartnerItem{P: pa, T: pa.In(lang), Path: rt.Partner(pa.Slug)}
+		m.partners = append(m.partners, it)
+		m.partnerBy[pa.Slug] = it
+	}
+	locale.SortBy(lang, m.partners, func(p *PartnerItem) string { return p.T.Title })
+
+	for _, ind := range s.Indicators {
+		it := &IndicatorItem{I: ind, Title: ind.Meta.Title[lang], Unit: ind.Meta.Unit.In(lang, def), Description: ind.Meta.Description[lang], Path: rt.Indicator(ind.ID)}
+		if it.Description == "" {
+			it.Description = ind.Meta.Description[def]
+		}
+		m.indicators = append(m.indicators, it)
+		m.indBy[ind.ID] = it
+	}
+	locale.SortBy(lang, m.indicators, func(i *IndicatorItem) string { return i.Title })
+
+	for _, pr := range s.Projects {
+		it := &ProjectItem{P: pr, T: pr.In(lang), Path: rt.Project(pr.Slug), Updated: pr.Updated}
+		if pr.Carrier != "" {
+			it.Carrier = m.partnerBy[pr.Carrier]
+		}
+		for _, ps := range pr.Partners {
+			if pi := m.partnerBy[ps]; pi != nil && ps != pr.Carrier {
+				it.Partners = append(it.Partners, pi)
+			}
+		}
+		for _, id := range pr.Indicators {
+			if ii := m.indBy[id]; ii != nil {
+				it.Indicators = append(it.Indicators, ii)
+				ii.Projects = append(ii.Projects, it)
+			}
+		}
+		for _, tag := range pr.Tags {
+			it.Tags = append(it.Tags, Tag{Label: tagLabel(l, tag), Path: rt.Filter("tag", locale.Slugify(tag), 1)})
+		}
+		m.projects = append(m.projects, it)
+		m.projectBy[pr.Slug] = it
+	}
+	locale.SortBy(lang, m.projects, func(p *ProjectItem) string { return p.T.Title })
+
+	for _, it := range m.projects {
+		if it.Carrier != nil {
+			it.Carrier.Carries = append(it.Carrier.Carries, it)
+			it.Carrier.Budget += it.P.BudgetCZK
+		}
+		for _, pi := range it.Partners {
+			pi.Joins = append(pi.Joins, it)
+			pi.Budget += it.P.BudgetCZK
+		}
+	}
+
+	m.newest = append([]*ProjectItem(nil), m.projects...)
+	sort.SliceStable(m.newest, func(i, j int) bool { return m.newest[i].Updated.After(m.newest[j].Updated) })
+	if len(m.newest) > 6 {
+		m.newest = m.newest[:6]
+	}
+
+	regions := map[string]*RegionItem{}
+	region := func(key string) *RegionItem {
+		if regions[key] == nil {
+			regions[key] = &RegionItem{Key: key, Name: l.T("region_" + key), Path: rt.Region(key)}
+		}
+		return regions[key]
+	}
+	for _, it := range m.projects {
+		for _, key := range it.P.Regions {
+			ri := region(key)
+			ri.Projects = append(ri.Projects, it)
+			ri.Budget += it.P.BudgetCZK
+			ri.EU += it.P.EUFundingCZK
+			for _, ii := range it.Indicators {
+				if !containsInd(ri.Indicators, ii) {
+					ri.Indicators = append(ri.Indicators, ii)
+				}
+			}
+		}
+	}
+	for _, pi := range m.partners {
+		if pi.P.Region != "" {
+			ri := region(pi.P.Region)
+			ri.Partners = append(ri.Partners, pi)
+		}
+	}
+	for _, ri := range regions {
+		m.regions = append(m.regions, ri)
+	}
+	// Czech regions by name; "abroad" last, it is not a place on the map.
+	locale.SortBy(lang, m.regions, func(r *RegionItem) string { return r.Name })
+	sort.SliceStable(m.regions, func(i, j int) bool { return m.regions[j].Key == "abroad" && m.regions[i].Key != "abroad" })
+
+	m.facets = r.buildFacets(lang, m)
+	m.totals = buildTotals(l, rt, m.projects)
+	return m
+}
+
+func containsInd(list []*IndicatorItem, it *IndicatorItem) bool {
+	for _, x := range list {
+		if x == it {
+			return true
+		}
+	}
+	return false
+}
+
+// tagLabel shows a tag in the page's language when the UI strings name it
+// ("tag_energetika" = "energy"), else as written.
+func tagLabel(l *locale.Locale, tag string) string {
+	if k := "tag_" + locale.Slugify(tag); l.Has(k) {
+		return l.T(k)
+	}
+	return tag
+}
+
+func buildTotals(l *locale.Locale, rt Routes, projects []*ProjectItem) *Totals {
+	t := &Totals{Projects: len(projects)}
+	count := map[string]int{}
+	var budgetWithEU int64
+	for _, it := range projects {
+		count[it.P.Status]++
+		t.Budget += it.P.BudgetCZK
+		if it.P.BudgetCZK > 0 {
+			t.Budgeted++
+		}
+		if it.P.EUFundingCZK > 0 && it.P.BudgetCZK > 0 {
+			t.EU += it.P.EUFundingCZK
+			budgetWithEU += it.P.BudgetCZK
+		}
+	}
+	if t.Budget > 0 {
+		t.EUShare = float64(t.EU) * 100 / float64(t.Budget)
+	}
+	for _, st := range content.Statuses {
+		if count[st] > 0 {
+			t.ByStatus = append(t.ByStatus, StatusCount{Status: st, Label: l.T("status_" + st), Count: count[st], Path: rt.Filter("status", rt.StatusSlug(st), 1)})
+		}
+	}
+	return t
+}
+
+// buildFacets counts the projects for every value of every facet.
+func (r *Renderer) buildFacets(lang string, m *langModel) []*Facet {
+	l := r.locales[lang]
+	rt := Routes{Lang: lang, L: l}
+	var facets []*Facet
+	for _, name := range FacetNames {
+		f := &Facet{Name: name, Label: l.T("facet_" + name)}
+		byKey := map[string]*FacetValue{}
+		// keyIn gives the value's address segment in any language: region
+		// and status segments are slugs of their translated names.
+		add := func(keyIn func(Routes) string, label string, it *ProjectItem) {
+			key := keyIn(rt)
+			v := byKey[key]
+			if v == nil {
+				v = &FacetValue{Facet: name, Key: key, Label: label, Path: rt.Filter(name, key, 1), keyIn: keyIn}
+				byKey[key] = v
+				f.Values = append(f.Values, v)
+			}
+			v.Count++
+			v.projects = append(v.projects, it)
+		}
+		for _, it := range m.projects {
+			switch name {
+			case "region":
+				for _, k := range it.P.Regions {
+					add(func(rt Routes) string { return rt.RegionSlug(k) }, l.T("region_"+k), it)
+				}
+			case "status":
+				st := it.P.Status
+				add(func(rt Routes) string { return rt.StatusSlug(st) }, l.T("status_"+st), it)
+			case "fund":
+				if it.P.Fund != "" {
+					add(constKey(locale.Slugify(it.P.Fund)), it.P.Fund, it)
+				}
+			case "partner":
+				if it.Carrier != nil {
+					add(constKey(it.Carrier.P.Slug), it.Carrier.T.Title, it)
+				}
+				for _, pi := range it.Partners {
+					add(constKey(pi.P.Slug), pi.T.Title, it)
+				}
+			case "tag":
+				for _, tg := range it.P.Tags {
+					add(constKey(locale.Slugify(tg)), tagLabel(l, tg), it)
+				}
+			}
+		}
+		if name == "status" {
+			order := map[string]int{}
+			for i, st := range content.Statuses {
+				order[rt.StatusSlug(st)] = i
+			}
+			sort.SliceStable(f.Values, func(i, j int) bool { return order[f.Values[i].Key] < order[f.Values[j].Key] })
+		} else {
+			locale.SortBy(lang, f.Values, func(v *FacetValue) string { return v.Label })
+		}
+		if len(f.Values) > 0 {
+			facets = append(facets, f)
+		}
+	}
+	return facets
+}
+
+// constKey is the segment of a value that is the same in every language.
+func constKey(k string) func(Routes) string { return func(Routes) string { return k } }
+
+// langPages lists the pages of one language.
+func (r *Renderer) langPages(lang string) []*Page {
+	m := r.model[lang]
+	l := r.locales[lang]
+	rt := Routes{Lang: lang, L: l}
+	var pages []*Page
+	add := func(p, kind string, view func() *View) {
+		pages = append(pages, &Page{Path: p, Lang: lang, Kind: kind, view: view})
+	}
+	same := func(f func(rt Routes) string) func(string) (string, bool) {
+		return func(lg string) (string, bool) { return f(Routes{Lang: lg, L: r.locales[lg]}), true }
+	}
+
+	add(rt.Home(), "home", func() *View {
+		v := r.baseView(lang, "home", rt.Home(), r.site.Config.Title[lang])
+		r.withAlternates(v, same(Routes.Home))
+		v.Totals, v.Projects, v.Regions = m.totals, m.newest, m.regions
+		return v
+	})
+
+	// The project list, split into pages, and one list per facet value.
+	pageSize := r.site.Config.PageSize
+	listPages := func(items []*ProjectItem, pathOf func(rt Routes, page int) string, title string, filter *FacetValue, crumbs []Crumb) {
+		n := max(1, (len(items)+pageSize-1)/pageSize)
+		for page := 1; page <= n; page++ {
+			lo, hi := (page-1)*pageSize, min(page*pageSize, len(items))
+			p := pathOf(rt, page)
+			add(p, "projects", func() *View {
+				v := r.baseView(lang, "projects", p, title)
+				r.withAlternates(v, func(lg string) (string, bool) {
+					return pathOf(Routes{Lang: lg, L: r.locales[lg]}, page), true
+				})
+				v.Projects, v.Facets, v.Filter, v.Crumbs = items[lo:hi], m.facets, filter, crumbs
+				v.Totals = &Totals{Projects: len(items)}
+				if n > 1 {
+					v.Pager = pager(page, n, func(i int) string { return pathOf(rt, i) })
+				}
+				return v
+			})
+		}
+	}
+	home := Crumb{Name: l.T("nav_home"), Path: rt.Home()}
+	listPages(m.projects, Routes.Projects, l.T("projects_title"), nil, []Crumb{home})
+	for _, f := range m.facets {
+		for _, fv := range f.Values {
+			fv := fv
+			title := l.T("projects_filtered", f.Label, fv.Label)
+			// The value's key differs per language for regions and statuses,
+			// so the alternate of a filtered list is found by the same item.
+			pathOf := func(rt Routes, page int) string {
+				return rt.Filter(fv.Facet, fv.keyIn(rt), page)
+			}
+			listPages(fv.projects, pathOf, title, fv, []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}})
+		}
+	}
+
+	for _, it := range m.projects {
+		it := it
+		add(it.Path, "project", func() *View {
+			v := r.baseView(lang, "project", it.Path, it.T.Title)
+			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Project(it.P.Slug) })
+			v.Project = it
+			v.Crumbs = []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}}
+			return v
+		})
+	}
+
+	add(rt.Partners(), "partners", func() *View {
+		v := r.baseView(lang, "partners", rt.Partners(), l.T("partners_title"))
+		r.withAlternates(v, same(Routes.Partners))
+		v.Partners, v.Crumbs = m.partners, []Crumb{home}
+		return v
+	})
+	for _, it := range m.partners {
+		it := it
+		add(it.Path, "partner", func() *View {
+			v := r.baseView(lang, "partner", it.Path, it.T.Title)
+			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Partner(it.P.Slug) })
+			v.Partner = it
+			v.Crumbs = []Crumb{home, {Name: l.T("partners_title"), Path: rt.Partners()}}
+			return v
+		})
+	}
+
+	add(rt.Regions(), "regions", func() *View {
+		v := r.baseView(lang, "regions", rt.Regions(), l.T("regions_title"))
+		r.withAlternates(v, same(Routes.Regions))
+		v.Regions, v.Crumbs = m.regions, []Crumb{home}
+		return v
+	})
+	for _, ri := range m.regions {
+		ri := ri
+		add(ri.Path, "region", func() *View {
+			v := r.baseView(lang, "region", ri.Path, ri.Name)
+			r.withAlternates(v, func(lg string) (string, bool) {
+				return Routes{Lang: lg, L: r.locales[lg]}.Region(ri.Key), true
+			})
+			v.Region = ri
+			v.Description = l.T("region_description", ri.Name)
+			v.Crumbs = []Crumb{home, {Name: l.T("regions_title"), Path: rt.Regions()}}
+			return v
+		})
+	}
+
+	if len(m.indicators) > 0 {
+		add(rt.Indicators(), "indicators", func() *View {
+			v := r.baseView(lang, "indicators", rt.Indicators(), l.T("indicators_title"))
+			r.withAlternates(v, same(Routes.Indicators))
+			v.Indicators, v.Crumbs = m.indicators, []Crumb{home}
+			return v
+		})
+	}
+	for _, it := range m.indicators {
+		it := it
+		add(it.Path, "indicator", func() *View {
+			v := r.baseView(lang, "indicator", it.Path, it.Title)
+			r.withAlternates(v, func(lg string) (string, bool) {
+				return Routes{Lang: lg, L: r.locales[lg]}.Indicator(it.I.ID), true
+			})
+			v.Indicator = it
+			v.Description = it.Description
+			v.Crumbs = []Crumb{home, {Name: l.T("indicators_title"), Path: rt.Indicators()}}
+			return v
+		})
+	}
+
+	for _, pg := range r.site.Pages {
+		pg := pg
+		p := rt.Page(pg)
+		add(p, "page", func() *View {
+			v := r.baseView(lang, "page", p, pg.In(lang).Title)
+			r.entryView(v, &pg.Entry, func(rt Routes) string { return rt.Page(pg) })
+			v.Crumbs = []Crumb{home}
+			return v
+		})
+	}
+
+	add(rt.NotFound(), "notfound", func() *View {
+		v := r.baseView(lang, "notfound", rt.NotFound(), l.T("notfound_title"))
+		r.withAlternates(v, same(Routes.NotFound))
+		v.Alternates = nil // a 404 page is not indexed
+		return v
+	})
+	return pages
+}
+
+// entryView sets what a page showing one content entry needs: its text,
+// the "not translated yet" state and the alternates of its translations.
+func (r *Renderer) entryView(v *View, e *content.Entry, pathOf func(Routes) string) {
+	t := e.In(v.Lang)
+	v.Text = t
+	v.Description = t.Summary
+	v.Fallback = t.Fallback
+	v.ContentLang = t.Lang
+	r.withAlternates(v, func(lg string) (string, bool) {
+		return pathOf(Routes{Lang: lg, L: r.locales[lg]}), e.Translated(lg)
+	})
+	if t.Fallback {
+		// The text is the original's: point search engines at it.
+		orig := Routes{Lang: t.Lang, L: r.locales[t.Lang]}
+		v.Canonical = r.site.Config.AbsURL(pathOf(orig))
+	}
+}
+
+func pager(page, n int, pathOf func(int) string) *Pager {
+	p := &Pager{Page: page, Pages: n}
+	if page > 1 {
+		p.Prev = pathOf(page - 1)
+	}
+	if page < n {
+		p.Next = pathOf(page + 1)
+	}
+	for i := 1; i <= n; i++ {
+		p.Links = append(p.Links, PageLink{N: i, Path: pathOf(i), Current: i == page})
+	}
+	return p
+}

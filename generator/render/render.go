@@ -1,0 +1,225 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/locale"
+)
+
+// Output receives rendered files; publish.Writer is one.
+type Output interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// Renderer turns a validated site into pages in every language.
+type Renderer struct {
+	site    *content.Site
+	langs   []string
+	locales map[string]*locale.Locale
+	tmpl    map[string]*template.Template
+	asset   func(string) string
+	// model holds the items of each language, built once and shared by
+	// every page of that language.
+	model map[string]*langModel
+}
+
+// Page is one output file, rendered on demand so that pages can be
+// rendered in parallel and, in serve mode, one at a time.
+type Page struct {
+	Path string // URL path; files end in index.html unless it ends in .html
+	Lang string
+	Kind string
+	view func() *View
+}
+
+// File is the output file of a page.
+func (p *Page) File() string {
+	f := strings.TrimPrefix(p.Path, "/")
+	if f == "" || strings.HasSuffix(f, "/") {
+		f += "index.html"
+	}
+	return f
+}
+
+// Options configure a Renderer.
+type Options struct {
+	// Asset returns the published path of a static file ("css/portal.css"
+	// → "/css/portal.css"); nil publishes files under their own name.
+	Asset func(string) string
+}
+
+// kinds are the page templates; each is parsed with base.html and partials.html.
+var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "page", "notfound", "chooser"}
+
+// New parses the layouts in theme (layouts/*.html) and prepares the model.
+func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, tmpl: map[string]*template.Template{}, asset: opts.Asset}
+	if r.asset == nil {
+		r.asset = func(s string) string { return "/" + s }
+	}
+	for _, lang := range r.langs {
+		if locales[lang] == nil {
+			return nil, fmt.Errorf("layouts/i18n/%s.toml: missing: every site language needs its UI strings", lang)
+		}
+	}
+	funcs := template.FuncMap{
+		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+		"add":      func(a, b int) int { return a + b },
+		"iso":      func(t time.Time) string { return t.Format("2006-01-02") },
+		"year":     func(t time.Time) int { return t.Year() },
+	}
+	base, err := template.New("").Funcs(funcs).ParseFS(theme, "layouts/base.html", "layouts/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	for _, k := range kinds {
+		t, err := template.Must(base.Clone()).ParseFS(theme, "layouts/"+k+".html")
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s.html: %w", k, err)
+		}
+		r.tmpl[k] = t
+	}
+	r.model = map[string]*langModel{}
+	for _, lang := range r.langs {
+		r.model[lang] = r.buildModel(lang)
+	}
+	return r, nil
+}
+
+// Pages lists every page of the site, in every language.
+func (r *Renderer) Pages() []*Page {
+	var pages []*Page
+	for _, lang := range r.langs {
+		pages = append(pages, r.langPages(lang)...)
+	}
+	pages = append(pages,
+		&Page{Path: "/", Kind: "chooser", Lang: r.langs[0], view: r.chooserView},
+		&Page{Path: "/404.html", Kind: "notfound", Lang: r.langs[0], view: func() *View {
+			v := r.baseView(r.langs[0], "notfound", "/404.html", r.locales[r.langs[0]].T("notfound_title"))
+			v.Switch, v.Alternates = nil, nil
+			return v
+		}},
+	)
+	return pages
+}
+
+// Render renders every page on all cores and writes it to out.
+func (r *Renderer) Render(out Output) (int, error) {
+	pages := r.Pages()
+	if err := checkUnique(pages); err != nil {
+		return 0, err
+	}
+	work := make(chan *Page)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for p := range work {
+				buf.Reset()
+				err := r.RenderPage(&buf, p)
+				if err == nil {
+					err = out.WriteFile(p.File(), buf.Bytes())
+				}
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	if firstErr != nil {
+		return 0, firstErr
+	}
+	for _, lang := range r.langs {
+		p, data, err := r.ListIndex(lang)
+		if err == nil {
+			err = out.WriteFile(p, data)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(pages), nil
+}
+
+// RenderPage executes the template of one page.
+func (r *Renderer) RenderPage(w *bytes.Buffer, p *Page) error {
+	if err := r.tmpl[p.Kind].ExecuteTemplate(w, "base", p.view()); err != nil {
+		return fmt.Errorf("layouts/%s.html: rendering %s: %w", p.Kind, p.Path, err)
+	}
+	return nil
+}
+
+// checkUnique catches two pages at one address, which would silently
+// overwrite each other (a free page named like a section, a project slug
+// equal to a filter word).
+func checkUnique(pages []*Page) error {
+	seen := map[string]*Page{}
+	var errs []string
+	for _, p := range pages {
+		if q := seen[p.File()]; q != nil {
+			errs = append(errs, fmt.Sprintf("duplicate address %s: used by a %s page and a %s page; rename one of them", p.Path, q.Kind, p.Kind))
+			continue
+		}
+		seen[p.File()] = p
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// baseView fills what every page in lang has.
+func (r *Renderer) baseView(lang, kind, p, title string) *View {
+	l := r.locales[lang]
+	v := &View{
+		Lang: lang, L: l, R: Routes{Lang: lang, L: l}, Cfg: r.site.Config, Site: r.site,
+		Kind: kind, Path: p, Title: title, ContentLang: lang, Asset: r.asset,
+		Description: r.site.Config.Description[lang],
+	}
+	v.Canonical = r.site.Config.AbsURL(p)
+	return v
+}
+
+// withAlternates sets hreflang alternates and the switcher from a function
+// giving the page's path in each language and whether it is translated.
+func (r *Renderer) withAlternates(v *View, pathIn func(lang string) (string, bool)) {
+	for _, lang := range r.langs {
+		p, translated := pathIn(lang)
+		a := Alternate{Lang: lang, Name: r.locales[lang].T("language_name"), Path: p, URL: r.site.Config.AbsURL(p), Current: lang == v.Lang}
+		v.Switch = append(v.Switch, a)
+		if translated {
+			v.Alternates = append(v.Alternates, a)
+		}
+	}
+}
+
+func (r *Renderer) chooserView() *View {
+	v := r.baseView(r.langs[0], "chooser", "/", r.site.Config.Title[r.langs[0]])
+	r.withAlternates(v, func(lang string) (string, bool) { return "/" + lang + "/", true })
+	return v
+}

@@ -1,0 +1,238 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/transformace/portal/generator/config"
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/indicator"
+	"github.com/transformace/portal/generator/locale"
+)
+
+// View is what a template sees: the page, its language and the site.
+// Fields a page kind does not use stay empty.
+type View struct {
+	Lang string
+	L    *locale.Locale
+	R    Routes
+	Cfg  *config.Site
+	Site *content.Site
+
+	Kind        string // home, projects, project, partners, partner, regions, region, indicators, indicator, page, notfound
+	Path        string
+	Title       string
+	Description string
+	Canonical   string
+	// Alternates are the language versions for hreflang: those written in
+	// their language. Switch is the language switcher: every language.
+	Alternates []Alternate
+	Switch     []Alternate
+	Crumbs     []Crumb
+	// ContentLang is the language of the main text: the default language
+	// on a page that is not translated yet.
+	ContentLang string
+	Fallback    bool
+	// Asset maps a static file to its published path.
+	Asset func(string) string
+
+	Text      *content.Text
+	Project   *ProjectItem
+	Partner   *PartnerItem
+	Region    *RegionItem
+	Indicator *IndicatorItem
+
+	Projects   []*ProjectItem
+	Partners   []*PartnerItem
+	Regions    []*RegionItem
+	Indicators []*IndicatorItem
+	Facets     []*Facet
+	Filter     *FacetValue
+	Pager      *Pager
+	Totals     *Totals
+}
+
+// Alternate is one language version of a page.
+type Alternate struct {
+	Lang, Name, Path, URL string
+	Current               bool
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct{ Name, Path string }
+
+// ProjectItem is a project as shown in one language.
+type ProjectItem struct {
+	P    *content.Project
+	T    *content.Text
+	Path string
+	// Carrier and Partners are resolved for linking; a slug that is not a
+	// partner never reaches here (content rejects it).
+	Carrier    *PartnerItem
+	Partners   []*PartnerItem
+	Indicators []*IndicatorItem
+	Tags       []Tag
+	Updated    time.Time
+}
+
+// Tag is a topic with its label in the page's language.
+type Tag struct{ Label, Path string }
+
+// PartnerItem is a partner as shown in one language.
+type PartnerItem struct {
+	P    *content.Partner
+	T    *content.Text
+	Path string
+	// Carries and Joins are the projects it carries and those it is a
+	// partner in; Budget sums the budgets of both.
+	Carries, Joins []*ProjectItem
+	Budget         int64
+}
+
+// RegionItem is a region with what the site holds about it.
+type RegionItem struct {
+	Key, Name, Path string
+	Projects        []*ProjectItem
+	Partners        []*PartnerItem
+	Indicators      []*IndicatorItem
+	Budget, EU      int64
+}
+
+// IndicatorItem is an indicator as shown in one language.
+type IndicatorItem struct {
+	I           *indicator.Indicator
+	Title, Unit string
+	Description string
+	Path        string
+	Projects    []*ProjectItem
+}
+
+// Facet is one dimension of the project list filter.
+type Facet struct {
+	Name, Label string
+	Values      []*FacetValue
+}
+
+// FacetValue is one value of a facet, linking to its filtered list.
+type FacetValue struct {
+	Facet, Key, Label, Path string
+	Count                   int
+	projects                []*ProjectItem
+	keyIn                   func(Routes) string
+}
+
+// Pager links the pages of a long list.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string
+	Links       []PageLink
+}
+
+// PageLink is one numbered page of a list.
+type PageLink struct {
+	N       int
+	Path    string
+	Current bool
+}
+
+// Totals summarise all projects for the home page.
+type Totals struct {
+	Projects   int
+	ByStatus   []StatusCount
+	Budget, EU int64
+	// EUShare is EU funding as a percentage of the budgets that name it.
+	EUShare  float64
+	Budgeted int
+}
+
+// StatusCount is how many projects have a status.
+type StatusCount struct {
+	Status, Label, Path string
+	Count               int
+}
+
+// HTML marks trusted, already sanitised markup for templates.
+type HTML = template.HTML
+
+// Card pairs a project with the page's locale for the "project-item"
+// template, which is used inside range loops where the view is out of reach.
+type Card struct {
+	*ProjectItem
+	L *locale.Locale
+}
+
+// Card returns the card of a project for this page's language.
+func (v *View) Card(it *ProjectItem) Card { return Card{ProjectItem: it, L: v.L} }
+
+// Period formats a year, a month or a day in the page's language.
+func (v *View) Period(p content.Period) string {
+	switch {
+	case p.IsZero():
+		return ""
+	case p.Day > 0:
+		return v.L.Date(p.Time())
+	case p.Month > 0:
+		return v.L.Month(p.Year, time.Month(p.Month))
+	}
+	return fmt.Sprint(p.Year)
+}
+
+// PeriodRange formats a realisation period: "2024–2026", "od 2024",
+// "do 2026"; "" when neither end is known.
+func (v *View) PeriodRange(start, end content.Period) string {
+	switch {
+	case start.IsZero() && end.IsZero():
+		return ""
+	case end.IsZero():
+		return v.L.T("period_from", v.Period(start))
+	case start.IsZero():
+		return v.L.T("period_until", v.Period(end))
+	case start.Day == 0 && start.Month == 0 && end.Day == 0 && end.Month == 0:
+		return fmt.Sprintf("%d–%d", start.Year, end.Year)
+	}
+	return v.Period(start) + " – " + v.Period(end)
+}
+
+// StatusLabel is a status as citizens read it in the page's language.
+func (v *View) StatusLabel(status string) string { return v.L.T("status_" + status) }
+
+// RegionName is a region's name in the page's language.
+func (v *View) RegionName(key string) string { return v.L.T("region_" + key) }
+
+// FundPath is the project list filtered to a fund.
+func (v *View) FundPath(fund string) string { return v.R.Filter("fund", locale.Slugify(fund), 1) }
+
+// Host is the host name of a URL, the readable part of a partner's website.
+func (v *View) Host(u string) string {
+	if p, err := url.Parse(u); err == nil && p.Host != "" {
+		return strings.TrimPrefix(p.Host, "www.")
+	}
+	return u
+}
+
+// IndicatorPeriod formats a data period: "2024", "2. čtvrtletí 2024",
+// "březen 2024", "5. března 2024".
+func (v *View) IndicatorPeriod(p indicator.Period) string {
+	switch {
+	case p.Quarter > 0:
+		return v.L.T("quarter", p.Quarter, p.Year)
+	case p.Day > 0:
+		return v.L.Date(time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, time.UTC))
+	case p.Month > 0:
+		return v.L.Month(p.Year, time.Month(p.Month))
+	}
+	return fmt.Sprint(p.Year)
+}
+
+// Value formats a data value; a missing value is a dash that screen
+// readers announce as "no data".
+func (v *View) Value(f float64) template.HTML {
+	if math.IsNaN(f) {
+		return template.HTML(`<span aria-label="` + template.HTMLEscapeString(v.L.T("no_data")) + `">–</span>`)
+	}
+	return template.HTML(template.HTMLEscapeString(v.L.Decimal(f, -1)))
+}

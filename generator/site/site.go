@@ -1,0 +1,311 @@
+// Package site runs a build: it reads a site folder, validates it into a
+// content model, renders every page in every language and publishes the
+// result atomically. It is the only package that knows all the others.
+//
+// A site folder holds content/ and may hold its own layouts/ and static/;
+// any file it lacks comes from the theme embedded in the binary.
+package site
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/locale"
+	"github.com/transformace/portal/generator/markdown"
+	"github.com/transformace/portal/generator/publish"
+	"github.com/transformace/portal/generator/render"
+)
+
+// Config says what to build and where.
+type Config struct {
+	// Src is the site folder (holding content/); Out the output folder.
+	Src, Out string
+	// BaseURL, when set, replaces base_url of site.toml (preview deploys).
+	BaseURL string
+	// Theme is the embedded default theme (layouts/, static/).
+	Theme fs.FS
+	// NoMinify writes unminified output, for reading the HTML while
+	// developing layouts.
+	NoMinify bool
+}
+
+// Result is what a build or a check did.
+type Result struct {
+	Pages     map[string]int // per language; "" counts language-neutral files (chooser, 404)
+	DataSets  int
+	Warnings  content.Errors
+	Files     int
+	Unchanged int
+	Bytes     int64
+	Duration  time.Duration
+}
+
+// Summary is the one line a build prints.
+func (r Result) Summary(out string) string {
+	langs := make([]string, 0, len(r.Pages))
+	total := 0
+	for l, n := range r.Pages {
+		total += n
+		if l != "" {
+			langs = append(langs, fmt.Sprintf("%s %d", l, n))
+		}
+	}
+	sort.Strings(langs)
+	s := fmt.Sprintf("%d pages (%s), %d data sets, %d warnings", total, strings.Join(langs, ", "), r.DataSets, len(r.Warnings))
+	if out != "" {
+		s += fmt.Sprintf(", %d files (%d unchanged, %.1f MB) → %s", r.Files, r.Unchanged, float64(r.Bytes)/1e6, out)
+	}
+	return s + fmt.Sprintf(" in %d ms", r.Duration.Milliseconds())
+}
+
+// Loaded is a validated site with everything needed to render it.
+type Loaded struct {
+	Site    *content.Site
+	Theme   fs.FS // the site folder's layouts/ and static/ over the embedded theme
+	Locales map[string]*locale.Locale
+}
+
+// Load reads and validates the site folder. Content problems come back as
+// content.Errors, each "file:line: message".
+func Load(cfg Config) (*Loaded, error) {
+	src := os.DirFS(cfg.Src)
+	theme := overlay{top: src, base: cfg.Theme}
+	locales := map[string]*locale.Locale{}
+	// UI strings are read first: they hold the Czech typography rules that
+	// Markdown rendering applies.
+	siteData, err := fs.ReadFile(src, "content/site.toml")
+	langs := []string{"cs", "en"}
+	if err == nil {
+		langs = quickLanguages(siteData, langs)
+	}
+	var errs content.Errors
+	typo := map[string]func(string) string{}
+	for _, lang := range langs {
+		name := "layouts/i18n/" + lang + ".toml"
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			errs = append(errs, &content.Error{File: name, Msg: "missing: every language of the site needs its UI strings (copy en.toml and translate it)"})
+			continue
+		}
+		l, err := locale.Parse(lang, name, data)
+		if err != nil {
+			errs = append(errs, &content.Error{File: name, Msg: err.Error()})
+			continue
+		}
+		locales[lang] = l
+		typo[lang] = l.Typo
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	s, err := content.Load(src, content.Options{
+		Markdown: markdown.New(markdown.Options{Typography: typo}),
+		Updated:  gitTimes(cfg.Src),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.BaseURL != "" {
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+		s.Config.BaseURL = cfg.BaseURL
+	}
+	if err := checkAddresses(s, locales); err != nil {
+		return nil, err
+	}
+	return &Loaded{Site: s, Theme: theme, Locales: locales}, nil
+}
+
+// quickLanguages reads just the languages line of site.toml so that UI
+// strings can be loaded before the full validation; errors surface later.
+func quickLanguages(data []byte, def []string) []string {
+	var v struct {
+		Languages []string `toml:"languages"`
+	}
+	if err := decodeTOML(data, &v); err != nil || len(v.Languages) == 0 {
+		return def
+	}
+	for _, l := range v.Languages {
+		if !content.ValidSlug(l) {
+			return def
+		}
+	}
+	return v.Languages
+}
+
+// checkAddresses rejects content whose address another page already has:
+// a free page named like a section, a project named like a filter.
+func checkAddresses(s *content.Site, locales map[string]*locale.Locale) error {
+	var errs content.Errors
+	for _, lang := range s.Config.Languages {
+		rt := render.Routes{Lang: lang, L: locales[lang]}
+		for _, pg := range s.Pages {
+			t := pg.In(lang)
+			for _, sec := range rt.Sections() {
+				if pg.URLSlug(lang) == sec {
+					errs = append(errs, &content.Error{File: t.File, Line: 1, Msg: fmt.Sprintf("duplicate slug: the address /%s/%s/ belongs to a section of the portal; give the page another slug", lang, sec)})
+				}
+			}
+		}
+		for _, pr := range s.Projects {
+			for _, res := range rt.Reserved() {
+				if pr.Slug == res {
+					errs = append(errs, &content.Error{File: pr.In(s.Config.DefaultLanguage()).File, Msg: fmt.Sprintf("the slug %q is used by the project list's filters in %s; rename the file", res, lang)})
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// Check validates the site and renders every page without writing any, so
+// that template errors are found too.
+func Check(cfg Config) (Result, error) {
+	start := time.Now()
+	ld, err := Load(cfg)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})
+	if err != nil {
+		return Result{}, err
+	}
+	if _, err := r.Render(discard{}); err != nil {
+		return Result{}, err
+	}
+	res := result(ld, r)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func result(ld *Loaded, r *render.Renderer) Result {
+	res := Result{Pages: map[string]int{}, DataSets: len(ld.Site.Indicators) + 1, Warnings: ld.Site.Warnings}
+	for _, p := range r.Pages() {
+		if p.Kind == "chooser" || p.Path == "/404.html" {
+			res.Pages[""]++
+			continue
+		}
+		res.Pages[p.Lang]++
+	}
+	return res
+}
+
+// Build validates, renders and publishes the site. On any error nothing is
+// published and the previous site stays as it was.
+func Build(cfg Config) (Result, error) {
+	start := time.Now()
+	if err := publish.CheckOut(cfg.Out, cfg.Src); err != nil {
+		return Result{}, err
+	}
+	ld, err := Load(cfg)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})
+	if err != nil {
+		return Result{}, err
+	}
+	w, err := publish.NewWriter(cfg.Out, publish.Options{Minify: !cfg.NoMinify})
+	if err != nil {
+		return Result{}, err
+	}
+	defer w.Abort()
+	if _, err := r.Render(w); err != nil {
+		return Result{}, err
+	}
+	if err := copyStatic(ld.Theme, w); err != nil {
+		return Result{}, err
+	}
+	if err := w.Commit(); err != nil {
+		return Result{}, err
+	}
+	res := result(ld, r)
+	st := w.Stats()
+	res.Files, res.Unchanged, res.Bytes = st.Files, st.Unchanged, st.Bytes
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// copyStatic publishes static/ at the root of the site.
+func copyStatic(theme fs.FS, w *publish.Writer) error {
+	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || content.Ignored(d.Name()) || strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		switch filepath.Ext(p) {
+		case ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml":
+			data, err := fs.ReadFile(theme, p)
+			if err != nil {
+				return err
+			}
+			return w.WriteFile(rel, data)
+		}
+		return w.CopyFile(rel, theme, p)
+	})
+}
+
+// gitTimes returns when each file last changed according to git, for files
+// that have no uncommitted changes; a fresh clone gives every file the same
+// modification time, so git history is the only true "last changed".
+func gitTimes(src string) func(string) (time.Time, bool) {
+	out, err := exec.Command("git", "-C", src, "log", "--relative", "--format=%x00%ct", "--name-only", "--", "content").Output()
+	if err != nil || len(out) == 0 {
+		return nil
+	}
+	times := map[string]time.Time{}
+	var cur time.Time
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "\x00") {
+			sec, _ := strconv.ParseInt(strings.TrimPrefix(line, "\x00"), 10, 64)
+			cur = time.Unix(sec, 0).UTC()
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		if _, seen := times[line]; !seen { // log is newest first
+			times[line] = cur
+		}
+	}
+	dirty := map[string]bool{}
+	if st, err := exec.Command("git", "-C", src, "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", "content").Output(); err == nil {
+		prefix, _ := exec.Command("git", "-C", src, "rev-parse", "--show-prefix").Output()
+		pre := strings.TrimSpace(string(prefix))
+		for _, l := range strings.Split(string(st), "\n") {
+			if len(l) > 3 {
+				dirty[strings.TrimPrefix(strings.Trim(l[3:], `"`), pre)] = true
+			}
+		}
+	}
+	return func(file string) (time.Time, bool) {
+		if dirty[file] {
+			return time.Time{}, false
+		}
+		t, ok := times[file]
+		return t, ok
+	}
+}

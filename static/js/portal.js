@@ -1,0 +1,87 @@
+// Progressive enhancement of the project list: the page works without this
+// file (filters are links to generated pages); with it, the facets become
+// select boxes that combine and filter instantly, and the choice is kept in
+// the address so it can be shared.
+(function () {
+  "use strict";
+  var box = document.querySelector(".js-filter");
+  if (!box || !window.fetch || !window.URLSearchParams) return;
+  var list = document.querySelector(".list-main .cards");
+  var count = document.getElementById("result-count");
+  var pager = document.querySelector(".list-main .pager");
+  var index = null;
+
+  fetch(box.getAttribute("data-index"), { credentials: "same-origin" })
+    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    .then(function (data) { index = data; build(); })
+    .catch(function () { /* keep the link-based filters */ });
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function build() {
+    var params = new URLSearchParams(location.search);
+    index.facets.forEach(function (f) {
+      var id = "filter-" + f.name;
+      box.appendChild(el("label", { "for": id }, f.label));
+      var sel = el("select", { id: id, name: f.name });
+      sel.appendChild(el("option", { value: "" }, index.all));
+      f.values.forEach(function (v) {
+        var o = el("option", { value: v.key }, v.label + " (" + v.count + ")");
+        if (params.get(f.name) === v.key) o.selected = true;
+        sel.appendChild(o);
+      });
+      sel.addEventListener("change", apply);
+      box.appendChild(sel);
+    });
+    box.hidden = false;
+    // The generated facet pages stay reachable for those who prefer links.
+    Array.prototype.forEach.call(document.querySelectorAll(".facet"), function (d) { d.open = false; });
+    if (params.toString()) apply();
+  }
+
+  function apply() {
+    var chosen = {};
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(box.querySelectorAll("select"), function (s) {
+      if (s.value) { chosen[s.name] = s.value; params.set(s.name, s.value); }
+    });
+    var hits = index.projects.filter(function (p) {
+      for (var k in chosen) if ((p.f[k] || []).indexOf(chosen[k]) < 0) return false;
+      return true;
+    });
+    list.textContent = "";
+    hits.forEach(function (p) { list.appendChild(card(p)); });
+    if (pager) pager.hidden = Object.keys(chosen).length > 0;
+    count.textContent = hits.length ? plural(hits.length) : index.none;
+    var q = params.toString();
+    history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));
+  }
+
+  function plural(n) {
+    var rules = new Intl.PluralRules(index.lang);
+    return n.toLocaleString(index.lang) + "\u00a0" + (index.plural[rules.select(n)] || index.plural.other);
+  }
+
+  function card(p) {
+    var li = el("li", { "class": "card project-card" });
+    var h = el("h3", { "class": "card-title" });
+    var a = el("a", { href: p.u }, p.t);
+    if (p.l) a.setAttribute("lang", p.l);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el("p", { "class": "card-meta" });
+    meta.appendChild(el("span", { "class": "badge status-" + p.s }, p.sl));
+    p.r.forEach(function (r) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(el("span", { "class": "region" }, r)); });
+    if (p.b) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(el("span", { "class": "money" }, p.b)); }
+    li.appendChild(meta);
+    var s = el("p", {}, p.d);
+    if (p.l) s.setAttribute("lang", p.l);
+    li.appendChild(s);
+    return li;
+  }
+})();
