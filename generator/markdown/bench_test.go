@@ -16,15 +16,25 @@ func readTestdata(tb testing.TB, name string) []byte {
 }
 
 // BenchmarkRender renders a realistic Czech project card body (~3 KB):
-// headings, a table, a footnote, an image, links and quotes.
+// headings, a table, a footnote, an image, links and quotes; with and
+// without a Typography function.
 func BenchmarkRender(b *testing.B) {
-	r := newTestRenderer()
 	src := readTestdata(b, "karta-projektu.md")
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := r.Render(src, "cs"); err != nil {
-			b.Fatal(err)
-		}
+	for _, bm := range []struct {
+		name string
+		r    *Renderer
+	}{
+		{"typography", newTestRenderer()},
+		{"plain", New(Options{})},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bm.r.Render(src, "cs"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -10,14 +9,33 @@ import (
 const nbsp = "\u00a0"
 
 // czechNBSP is a stand-in for the caller's Czech typography: a no-break
-// space after one-letter prepositions and conjunctions, also across a soft
-// line break. Applied twice because matches overlap ("a v Praze").
+// space after a one-letter preposition or conjunction (k o s u v z a i),
+// also across a soft line break ("v\nPraze"). Written as a scan rather
+// than a regexp, as typography runs on every text of every page.
 func czechNBSP(s string) string {
-	re := regexp.MustCompile(`(?i)(^|[\s(„\x{00a0}])([kosuvzai])[ \n]`)
-	for range 2 {
-		s = re.ReplaceAllString(s, "$1$2"+nbsp)
+	if !strings.ContainsAny(s, " \n") {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	prev := ' ' // the start of the run counts as a word boundary
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		b.WriteRune(r)
+		if isBoundary(prev) && strings.ContainsRune("kosuvzaiKOSUVZAI", r) &&
+			i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == '\n') {
+			b.WriteString(nbsp)
+			i++
+			r = '\u00a0'
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+func isBoundary(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' || r == '(' || r == '„' || r == '‚'
 }
 
 func newTestRenderer() *Renderer {

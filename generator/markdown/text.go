@@ -282,45 +282,42 @@ func writeInlineText(sb *strings.Builder, n ast.Node, src []byte) {
 // footnote reference numbers and back-links are left out, they are noise in
 // a snippet.
 func plainText(nodes []*nethtml.Node) string {
-	var sb strings.Builder
+	var buf []byte
 	for _, n := range nodes {
-		writePlainText(&sb, n)
+		buf = appendPlainText(buf, n)
 	}
-	return collapseSpace(sb.String())
+	return collapseSpace(string(buf))
 }
 
-func writePlainText(sb *strings.Builder, n *nethtml.Node) {
+func appendPlainText(buf []byte, n *nethtml.Node) []byte {
 	switch n.Type {
 	case nethtml.TextNode:
-		sb.WriteString(n.Data)
-		return
+		return append(buf, n.Data...)
 	case nethtml.ElementNode:
 	default:
-		return
+		return buf
 	}
 	if n.Data == "a" {
 		switch attr(n, "class") {
 		case "footnote-ref":
-			return
+			return buf
 		case "footnote-backref":
 			// goldmark joins the back-link to the note with a no-break
 			// space; it goes with the link.
-			trimmed := strings.TrimRight(sb.String(), "\u00a0")
-			sb.Reset()
-			sb.WriteString(trimmed)
-			return
+			return bytes.TrimRight(buf, "\u00a0")
 		}
 	}
 	block := separatesWords(n.Data)
 	if block {
-		sb.WriteByte(' ')
+		buf = append(buf, ' ')
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		writePlainText(sb, c)
+		buf = appendPlainText(buf, c)
 	}
 	if block {
-		sb.WriteByte(' ')
+		buf = append(buf, ' ')
 	}
+	return buf
 }
 
 func attr(n *nethtml.Node, key string) string {

@@ -63,7 +63,11 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			}
 		}
 		for _, tag := range pr.Tags {
-			it.Tags = append(it.Tags, Tag{Label: tagLabel(l, tag), Path: rt.Filter("tag", locale.Slugify(tag), 1)})
+			t := Tag{Label: tagLabel(l, tag), Path: rt.Filter("tag", locale.Slugify(tag), 1)}
+			if t.Label == tag && lang != def {
+				t.Lang = def
+			}
+			it.Tags = append(it.Tags, t)
 		}
 		m.projects = append(m.projects, it)
 		m.projectBy[pr.Slug] = it

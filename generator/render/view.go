@@ -79,8 +79,9 @@ type ProjectItem struct {
 	Updated    time.Time
 }
 
-// Tag is a topic with its label in the page's language.
-type Tag struct{ Label, Path string }
+// Tag is a topic with its label in the page's language; Lang is set when
+// the label is the default language's word because no translation exists.
+type Tag struct{ Label, Path, Lang string }
 
 // PartnerItem is a partner as shown in one language.
 type PartnerItem struct {
@@ -194,7 +195,7 @@ func (v *View) PeriodRange(start, end content.Period) string {
 	case start.Day == 0 && start.Month == 0 && end.Day == 0 && end.Month == 0:
 		return fmt.Sprintf("%d–%d", start.Year, end.Year)
 	}
-	return v.Period(start) + " – " + v.Period(end)
+	return v.Period(start) + "\u00a0– " + v.Period(end)
 }
 
 // StatusLabel is a status as citizens read it in the page's language.
