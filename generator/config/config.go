@@ -11,6 +11,8 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -50,66 +52,128 @@ func (s *Site) AbsURL(path string) string {
 
 var langRe = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-// Parse reads site.toml. name is the file name used in messages.
+// Error is a problem in site.toml. Its text is "file:line: message", or
+// "file: message" when Line is 0.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// reTypeErr matches the decoder's "wrong type" errors, which are not a
+// toml.ParseError and carry no line, only the key.
+var reTypeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+
+// Parse reads site.toml. name is the file name used in messages. Its error
+// is a *Error.
 func Parse(name string, data []byte) (*Site, error) {
 	var s Site
+	errAt := func(line int, format string, args ...any) error {
+		return &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	line := func(key string) int { return keyLine(data, key) }
 	md, err := toml.Decode(string(data), &s)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
+			return nil, errAt(max(pe.Position.Line, 1), "%s", pe.Message)
 		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		if m := reTypeErr.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n == 0 {
+				n = line(m[2])
+			}
+			return nil, errAt(n, "%s: %s", m[2], typeMessage(m[3]))
+		}
+		return nil, errAt(1, "%s", strings.TrimPrefix(err.Error(), "toml: "))
 	}
-	line := func(key string) int { return keyLine(data, key) }
 	for _, k := range md.Undecoded() {
-		return nil, fmt.Errorf("%s:%d: unknown setting %q", name, line(k.String()), k.String())
+		return nil, errAt(line(k.String()), "unknown setting %q", k.String())
 	}
 	if len(s.Languages) == 0 {
-		return nil, fmt.Errorf("%s:1: languages is missing: list at least one, e.g. languages = [\"cs\", \"en\"]", name)
+		return nil, errAt(1, "languages is missing: list at least one, e.g. languages = [\"cs\", \"en\"]")
 	}
 	seen := map[string]bool{}
 	for _, l := range s.Languages {
 		if !langRe.MatchString(l) {
-			return nil, fmt.Errorf("%s:%d: language %q is not a lowercase ISO 639 code such as \"cs\"", name, line("languages"), l)
+			return nil, errAt(line("languages"), "language %q is not a lowercase ISO 639 code such as \"cs\"", l)
 		}
 		if seen[l] {
-			return nil, fmt.Errorf("%s:%d: language %q is listed twice", name, line("languages"), l)
+			return nil, errAt(line("languages"), "language %q is listed twice", l)
 		}
 		seen[l] = true
 	}
 	u, err := url.Parse(s.BaseURL)
 	if s.BaseURL == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("%s:%d: base_url %q must be an absolute http(s) URL such as \"https://transformace.example.cz/\"", name, line("base_url"), s.BaseURL)
+		return nil, errAt(line("base_url"), "base_url %q must be an absolute http(s) URL such as \"https://transformace.example.cz/\"", s.BaseURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s.BaseURL, "?#") {
+		// Every address is built by appending a path to base_url.
+		return nil, errAt(line("base_url"), "base_url %q must not have a query (?…) or a fragment (#…)", s.BaseURL)
 	}
 	if !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
 	}
 	if s.ContactEmail != "" {
 		if _, err := mail.ParseAddress(s.ContactEmail); err != nil {
-			return nil, fmt.Errorf("%s:%d: contact_email %q is not an e-mail address", name, line("contact_email"), s.ContactEmail)
+			return nil, errAt(line("contact_email"), "contact_email %q is not an e-mail address", s.ContactEmail)
 		}
 	}
 	for _, l := range s.Languages {
 		if s.Title[l] == "" {
-			return nil, fmt.Errorf("%s:%d: title for language %q is missing: add it under [title]", name, line("title"), l)
+			return nil, errAt(line("title"), "title for language %q is missing: add it under [title]", l)
 		}
 	}
-	for l := range s.Title {
+	for _, l := range sortedKeys(s.Title) {
 		if !seen[l] {
-			return nil, fmt.Errorf("%s:%d: title is given for %q, which is not in languages", name, line("title"), l)
+			return nil, errAt(line("title."+l), "title is given for %q, which is not in languages", l)
 		}
 	}
 	if s.PageSize == 0 {
 		s.PageSize = 50
 	}
 	if s.PageSize < 0 {
-		return nil, fmt.Errorf("%s:%d: page_size must be positive", name, line("page_size"))
+		return nil, errAt(line("page_size"), "page_size must be positive")
 	}
 	if s.DataLicense == "" {
 		s.DataLicense = "CC-BY-4.0"
 	}
 	return &s, nil
+}
+
+// typeMessage says in an editor's words what a decoder type error means.
+func typeMessage(msg string) string {
+	_, dst, ok := strings.Cut(msg, "destination has type ")
+	if !ok {
+		return msg
+	}
+	switch dst {
+	case "string":
+		return "expected text in quotes"
+	case "slice":
+		return "expected a list such as [\"cs\", \"en\"]"
+	case "integer":
+		return "expected a whole number without quotes"
+	case "map":
+		return "expected a table of texts per language, such as [title] with cs = \"…\""
+	}
+	return msg
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // keyLine finds the 1-based line where a key (possibly dotted, "title.cs")
@@ -120,16 +184,31 @@ func keyLine(data []byte, key string) int {
 
 // KeyLine returns the line of src (counting from first) on which key is
 // assigned or its table starts. A dotted key "title.cs" matches "cs = …"
-// inside [title] as well as a literal "title.cs = …". It returns first when
-// the key is not found, which still points at the right file.
+// inside [title] as well as a literal "title.cs = …" and the inline table
+// "title = { cs = … }"; a key "title" matches the first line that sets any
+// part of it ("[title]", "title.cs = …"). Lines inside multi-line strings
+// are not keys. It returns first when the key is not found, which still
+// points at the right file.
 func KeyLine(src, key string, first int) int {
-	parts := strings.Split(key, ".")
+	key = normKey(key)
 	table := ""
+	multi := "" // the delimiter of a multi-line string left open
 	for i, l := range strings.Split(src, "\n") {
+		if multi != "" {
+			if strings.Count(l, multi)%2 == 1 {
+				multi = ""
+			}
+			continue
+		}
 		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#") {
+			continue
+		}
 		if strings.HasPrefix(t, "[") {
-			table = strings.Trim(t, "[] \t")
-			if table == key {
+			// "[title]", "[[menu]]", "[title] # comment"
+			name, _, _ := strings.Cut(strings.TrimLeft(t, "["), "]")
+			table = normKey(name)
+			if table == key || strings.HasPrefix(table, key+".") {
 				return first + i
 			}
 			continue
@@ -138,14 +217,27 @@ func KeyLine(src, key string, first int) int {
 		if eq < 0 {
 			continue
 		}
-		k := strings.Trim(strings.TrimSpace(t[:eq]), `"`)
-		full := k
+		full := normKey(t[:eq])
 		if table != "" {
-			full = table + "." + k
+			full = table + "." + full
 		}
-		if full == key || (len(parts) > 0 && table == "" && k == parts[0]) {
+		if full == key || strings.HasPrefix(full, key+".") || strings.HasPrefix(key, full+".") {
 			return first + i
+		}
+		for _, d := range []string{`"""`, `'''`} {
+			if strings.Count(t[eq+1:], d)%2 == 1 {
+				multi = d
+			}
 		}
 	}
 	return first
+}
+
+// normKey writes a TOML key as plain dotted parts: ` "a" . b ` → "a.b".
+func normKey(k string) string {
+	parts := strings.Split(k, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
 }

@@ -165,7 +165,7 @@ func TestParse(t *testing.T) {
 			name:       "syntax error",
 			src:        edit(`publisher = "Karlovarský kraj"`, `publisher = "Karlovarský kraj`),
 			wantPrefix: "content/site.toml:3: ",
-			wantMsg:    "unexpected EOF",
+			wantMsg:    "strings cannot contain newlines",
 		},
 		{
 			name:       "wrong type: IČO without quotes",
@@ -311,19 +311,19 @@ name = "a"
 	}{
 		{"base_url", 1, 2},
 		{"quoted", 1, 3},
-		{"title.en", 1, 4},   // dotted key written as such
-		{"languages", 1, 5},  // a multi-line value: where it starts
-		{"title", 1, 4},      // the first place title is set
-		{"title.cs", 1, 11},  // key inside [title] with a comment after the header
+		{"title.en", 1, 4},  // dotted key written as such
+		{"languages", 1, 5}, // a multi-line value: where it starts
+		{"title", 1, 4},     // the first place title is set
+		{"title.cs", 1, 11}, // key inside [title] with a comment after the header
 		{"description", 1, 13},
 		{"description.en", 1, 15},
 		{"description.cs", 1, 14},
 		{"menu", 1, 17},
 		{"menu.name", 1, 18},
-		{"cs", 1, 1},          // only exists inside tables: not a top-level key
-		{"missing", 1, 1},     // not found: first
-		{"missing", 2, 2},     // front matter counts from line 2
-		{"base_url", 2, 3},    // offset applies to found keys too
+		{"cs", 1, 1},       // only exists inside tables: not a top-level key
+		{"missing", 1, 1},  // not found: first
+		{"missing", 2, 2},  // front matter counts from line 2
+		{"base_url", 2, 3}, // offset applies to found keys too
 		{"description.de", 7, 7},
 	}
 	for _, tt := range tests {

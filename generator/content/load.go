@@ -595,6 +595,10 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 			l.addIndicatorError(err)
 			continue
 		}
+		ind.Updated = l.updated(ind.MetaFile)
+		if t := l.updated(ind.DataFile); t.After(ind.Updated) {
+			ind.Updated = t
+		}
 		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
 		out = append(out, ind)
 	}

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -85,6 +86,8 @@ type Indicator struct {
 	MetaFile, DataFile string
 	Series             []string // series names from the CSV header
 	Rows               []Row
+	// Updated is the newest change of its two files (git history or mtime).
+	Updated time.Time
 }
 
 // Row is one period with a value per series; NaN marks a missing value.

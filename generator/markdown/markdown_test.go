@@ -282,6 +282,18 @@ func TestTypography(t *testing.T) {
 	}
 }
 
+// TestTypographyOtherLanguage: a language named only in Options gets its
+// own instance, with English quotes; a language named nowhere gets none.
+func TestTypographyOtherLanguage(t *testing.T) {
+	r := New(Options{Typography: map[string]func(string) string{"DE": strings.ToUpper}})
+	if got := string(render(t, r, `"hallo" welt`, "de-AT").HTML); got != "<p>“HALLO” WELT</p>\n" {
+		t.Errorf("de-AT: %q", got)
+	}
+	if got := string(render(t, r, `"hola"`, "es").HTML); got != "<p>“hola”</p>\n" {
+		t.Errorf("es: %q", got)
+	}
+}
+
 func TestTypographyCzechNBSP(t *testing.T) {
 	r := newTestRenderer()
 	got := string(render(t, r, "Projekt v Sokolově a v\nChomutově, `kód v kódu`.", "cs").HTML)
