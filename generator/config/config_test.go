@@ -146,7 +146,7 @@ func TestParse(t *testing.T) {
 		{
 			name:       "title for a language not listed",
 			src:        edit("", "de = \"Wandel\"\n"),
-			wantPrefix: "content/site.toml:5: ",
+			wantPrefix: "content/site.toml:8: ",
 			wantMsg:    `title is given for "de"`,
 		},
 		{
@@ -285,7 +285,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestKeyLine(t *testing.T) {
-	const src = `# site
+	const site = `# site
 base_url = "https://example.cz/"
 "quoted" = 1
 title.en = "Transition"
@@ -304,31 +304,41 @@ en = "Description"
 [[menu]]
 name = "a"
 `
+	// Front matter: inline tables and text that only looks like a key.
+	const fm = `summary = """
+region = "not a key"
+"""
+title = { cs = "T", en = "T" }
+region = "ustecky"
+`
 	tests := []struct {
-		key   string
-		first int
-		want  int
+		name, src, key string
+		first, want    int
 	}{
-		{"base_url", 1, 2},
-		{"quoted", 1, 3},
-		{"title.en", 1, 4},  // dotted key written as such
-		{"languages", 1, 5}, // a multi-line value: where it starts
-		{"title", 1, 4},     // the first place title is set
-		{"title.cs", 1, 11}, // key inside [title] with a comment after the header
-		{"description", 1, 13},
-		{"description.en", 1, 15},
-		{"description.cs", 1, 14},
-		{"menu", 1, 17},
-		{"menu.name", 1, 18},
-		{"cs", 1, 1},       // only exists inside tables: not a top-level key
-		{"missing", 1, 1},  // not found: first
-		{"missing", 2, 2},  // front matter counts from line 2
-		{"base_url", 2, 3}, // offset applies to found keys too
-		{"description.de", 7, 7},
+		{"plain key", site, "base_url", 1, 2},
+		{"quoted key", site, "quoted", 1, 3},
+		{"dotted key written as such", site, "title.en", 1, 4},
+		{"multi-line value: where it starts", site, "languages", 1, 5},
+		{"a table: the first line that sets it", site, "title", 1, 4},
+		{"key in a [table] with a comment", site, "title.cs", 1, 11},
+		{"table header", site, "description", 1, 13},
+		{"key in a table", site, "description.en", 1, 15},
+		{"another key in a table", site, "description.cs", 1, 14},
+		{"array of tables", site, "menu", 1, 17},
+		{"key in an array of tables", site, "menu.name", 1, 18},
+		{"key that exists only inside tables", site, "cs", 1, 1},
+		{"missing → first", site, "missing", 1, 1},
+		{"missing in front matter → first", site, "missing", 2, 2},
+		{"offset applies to found keys", site, "base_url", 2, 3},
+		{"missing key of an existing table", site, "description.de", 7, 7},
+		{"text inside a multi-line string", fm, "region", 2, 6},
+		{"key in an inline table", fm, "title.en", 2, 5},
+		{"multi-line string key", fm, "summary", 2, 2},
+		{"empty source", "", "title", 2, 2},
 	}
 	for _, tt := range tests {
-		if got := KeyLine(src, tt.key, tt.first); got != tt.want {
-			t.Errorf("KeyLine(%q, %d) = %d, want %d", tt.key, tt.first, got, tt.want)
+		if got := KeyLine(tt.src, tt.key, tt.first); got != tt.want {
+			t.Errorf("%s: KeyLine(%q, %d) = %d, want %d", tt.name, tt.key, tt.first, got, tt.want)
 		}
 	}
 }

@@ -126,11 +126,14 @@ func (f *fields) period(key string) Period {
 	}
 	switch v := v.(type) {
 	case int64:
-		if v >= 1900 && v <= 2200 {
+		if validYear(v) {
 			return Period{Year: int(v)}
 		}
 	case time.Time:
-		return Period{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
+		// A TOML time of day (10:00:00) is a time.Time in year 0.
+		if validYear(int64(v.Year())) {
+			return Period{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
+		}
 	case string:
 		s := strings.TrimSpace(v)
 		if p, ok := parsePeriod(s); ok {
@@ -141,25 +144,34 @@ func (f *fields) period(key string) Period {
 	return Period{}
 }
 
+// validYear bounds the years a project period may name, so that a typo
+// such as 0202 or 20244 is reported instead of published.
+func validYear(y int64) bool { return y >= 1900 && y <= 2200 }
+
+// parsePeriod reads the text forms of a period. A period it accepts is
+// never zero: year 0 would read as "not given".
 func parsePeriod(s string) (Period, bool) {
+	var p Period
 	if reYear.MatchString(s) {
-		y, _ := strconv.Atoi(s)
-		return Period{Year: y}, true
-	}
-	if m := reMonth.FindStringSubmatch(s); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		if mo >= 1 && mo <= 12 {
-			return Period{Year: y, Month: mo}, true
+		p.Year, _ = strconv.Atoi(s)
+	} else if m := reMonth.FindStringSubmatch(s); m != nil {
+		p.Year, _ = strconv.Atoi(m[1])
+		p.Month, _ = strconv.Atoi(m[2])
+		if p.Month < 1 || p.Month > 12 {
+			return Period{}, false
 		}
+	} else {
+		for _, layout := range []string{"2006-01-02", "2.1.2006", "2. 1. 2006"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				p = Period{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+				break
+			}
+		}
+	}
+	if !validYear(int64(p.Year)) {
 		return Period{}, false
 	}
-	for _, layout := range []string{"2006-01-02", "2.1.2006", "2. 1. 2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return Period{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
-		}
-	}
-	return Period{}, false
+	return p, true
 }
 
 // unknown reports keys nobody read: most are typos ("bugdet_czk").
@@ -198,6 +210,9 @@ func describe(v any) string {
 	case map[string]any:
 		return "a table"
 	case time.Time:
+		if v.Year() == 0 {
+			return "a time of day " + v.Format("15:04:05")
+		}
 		return "a date " + v.Format("2006-01-02")
 	}
 	return fmt.Sprintf("%T", v)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -21,18 +22,21 @@ type frontMatter struct {
 
 // splitFrontMatter separates "+++\n<toml>\n+++\n<body>". Line numbers of
 // the TOML are those of the file, so errors point where the editor looks.
+// A byte order mark and CRLF line ends are accepted; the fence lines may
+// have trailing spaces.
 func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if !bytes.HasPrefix(data, []byte("+++\n")) && !bytes.Equal(bytes.TrimRight(data, " \t"), []byte("+++")) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if !isFence(first) {
 		return "", nil, 0, &Error{Line: 1, Msg: "the file must start with a line \"+++\" that opens the front matter"}
 	}
-	rest := data[4:]
+	start := len(data) - len(rest) // where the TOML starts
 	line := 2
 	for len(rest) > 0 {
 		l, after, found := bytes.Cut(rest, []byte("\n"))
-		if string(bytes.TrimRight(l, " \t")) == "+++" {
-			fm = string(data[4 : len(data)-len(rest)])
+		if isFence(l) {
+			fm = string(data[start : len(data)-len(rest)])
 			return fm, after, line + 1, nil
 		}
 		if !found {
@@ -44,6 +48,9 @@ func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err er
 	return "", nil, 0, &Error{Line: 1, Msg: "the front matter opened on line 1 is never closed: add a line \"+++\" after it"}
 }
 
+// isFence reports whether a line is "+++", trailing spaces allowed.
+func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t")) == "+++" }
+
 // decode parses the front matter into v. TOML errors become file:line errors;
 // the line counts from the top of the file (the opening +++ is line 1).
 func decodeFrontMatter(file, fm string, v any) (toml.MetaData, *Error) {
@@ -52,14 +59,41 @@ func decodeFrontMatter(file, fm string, v any) (toml.MetaData, *Error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := pe.Message
-			if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-				msg = fmt.Sprintf("%s: %s", pe.LastKey, msg)
+			key, value := lineKey(fm, pe.Position.Line)
+			if pe.LastKey != "" {
+				key = pe.LastKey
 			}
-			return md, &Error{File: file, Line: pe.Position.Line + 1, Msg: msg}
+			if key != "" && !strings.Contains(msg, key) {
+				msg = fmt.Sprintf("%s: %s", key, msg)
+			}
+			if reSpacedNumber.MatchString(value) {
+				// budget_czk = 54 675 000, pasted from a document.
+				msg += "; write a number without spaces, e.g. 54675000 or 54_675_000"
+			}
+			return md, &Error{File: file, Line: max(pe.Position.Line, 1) + 1, Msg: msg}
 		}
 		return md, &Error{File: file, Line: 1, Msg: err.Error()}
 	}
 	return md, nil
+}
+
+var (
+	reBareKey      = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	reSpacedNumber = regexp.MustCompile(`^-?\d+( \d+)+`)
+)
+
+// lineKey returns the bare key and the value text of "key = value" on the
+// 1-based line n of the TOML, or empty strings.
+func lineKey(fm string, n int) (key, value string) {
+	lines := strings.Split(fm, "\n")
+	if n < 1 || n > len(lines) {
+		return "", ""
+	}
+	k, v, ok := strings.Cut(lines[n-1], "=")
+	if k = strings.TrimSpace(k); !ok || !reBareKey.MatchString(k) {
+		return "", ""
+	}
+	return k, strings.TrimSpace(v)
 }
 
 // keyLine is the file line of key in the front matter.

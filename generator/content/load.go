@@ -86,7 +86,17 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	cfg, err := config.Parse(siteFile, data)
 	if err != nil {
-		return nil, Errors{{File: siteFile, Msg: strings.TrimPrefix(err.Error(), siteFile+":")}}
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			return nil, Errors{{File: siteFile, Line: ce.Line, Msg: ce.Msg}}
+		}
+		return nil, Errors{{File: siteFile, Msg: err.Error()}}
+	}
+	if cfg.PublisherICO != "" {
+		// The catalogue's publisher IRI is built from it.
+		if err := CheckICO(cfg.PublisherICO); err != nil {
+			return nil, Errors{{File: siteFile, Line: config.KeyLine(string(data), "publisher_ico", 1), Msg: "publisher_ico: " + err.Error()}}
+		}
 	}
 	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p}
 	s := &Site{Config: cfg}
@@ -301,10 +311,14 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 		if t.Title == "" {
 			l.p.errorf(rf.file, keyLine(rf.fm, "title"), "title is missing: add title = \"…\" to the front matter")
 		}
-		t.URLSlug = f.str("slug")
-		if t.URLSlug != "" && !ValidSlug(t.URLSlug) {
-			f.bad("slug", "%q is not a valid URL segment: use lowercase letters without diacritics, digits and hyphens, e.g. %q", t.URLSlug, locale.Slugify(t.URLSlug))
-			t.URLSlug = ""
+		if kind == kindPages {
+			// Only free pages have a per-language address; elsewhere slug is
+			// an unknown field.
+			t.URLSlug = f.str("slug")
+			if t.URLSlug != "" && !ValidSlug(t.URLSlug) {
+				f.bad("slug", "%q is not a valid URL segment: use lowercase letters without diacritics, digits and hyphens, e.g. %q", t.URLSlug, locale.Slugify(t.URLSlug))
+				t.URLSlug = ""
+			}
 		}
 		if kind == kindProjects {
 			t.Territory, t.Plan, t.Priority, t.Goal = f.str("territory"), f.str("plan"), f.str("priority"), f.str("goal")
@@ -318,8 +332,8 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 		// A translation inherits neutral fields; stating one differently is
 		// a contradiction that only a person can resolve.
 		for _, k := range sortedKeys(rf.m) {
-			if textKeys[k] {
-				continue
+			if textKeys[k] || !contains(known, k) {
+				continue // text, or a typo that unknown reports
 			}
 			f.used[k] = true
 			bv, ok := base.m[k]
@@ -346,9 +360,10 @@ func (l *loader) project(slug string, files map[string]*rawFile, jobs *[]renderJ
 	if pr.Texts[l.cfg.DefaultLanguage()].Summary == "" {
 		l.p.errorf(f.file, keyLine(f.fm, "title"), "summary is missing: add one or two sentences as summary = \"…\"")
 	}
+	nerrs := len(l.p.errs)
 	pr.Regions = f.list("region")
-	if len(pr.Regions) == 0 {
-		l.p.errorf(f.file, keyLine(f.fm, "title"), "region is missing: add region = \"…\" with one of %s", strings.Join(Regions, ", "))
+	if len(pr.Regions) == 0 && len(l.p.errs) == nerrs { // not when list already said what is wrong
+		l.p.errorf(f.file, keyLine(f.fm, "region"), "region is missing: add region = \"…\" with one of %s", strings.Join(Regions, ", "))
 	}
 	for _, r := range pr.Regions {
 		if !contains(Regions, r) {
@@ -432,8 +447,13 @@ func (l *loader) page(slug string, files map[string]*rawFile, jobs *[]renderJob)
 // CheckICO checks a Czech company identification number: eight digits, the
 // last a mod-11 check digit over the first seven with weights 8…2.
 func CheckICO(ico string) error {
-	if len(ico) != 8 || strings.Trim(ico, "0123456789") != "" {
-		return fmt.Errorf("IČO %q must be exactly 8 digits (add leading zeros: %q)", ico, fmt.Sprintf("%08s", strings.Trim(ico, " ")))
+	switch {
+	case strings.Trim(ico, "0123456789") != "" || ico == "":
+		return fmt.Errorf("IČO %q must be exactly 8 digits, nothing else", ico)
+	case len(ico) < 8:
+		return fmt.Errorf("IČO %q must be exactly 8 digits (add leading zeros: %q)", ico, strings.Repeat("0", 8-len(ico))+ico)
+	case len(ico) > 8:
+		return fmt.Errorf("IČO %q must be exactly 8 digits, not %d", ico, len(ico))
 	}
 	sum := 0
 	for i := range 7 {

@@ -1,0 +1,118 @@
+// Browser tests of a built portal, in Debian's Chromium driven by
+// playwright-core. Usage: node run.mjs <built site folder>
+// Writes screenshots to out/ and fails with the page and the check.
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(process.argv[2] || "../../public");
+const outDir = new URL("./out/", import.meta.url).pathname;
+fs.mkdirSync(outDir, { recursive: true });
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".csv": "text/csv" };
+const server = http.createServer((req, res) => {
+  let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let f = path.join(root, p);
+  if (!f.startsWith(root)) { res.writeHead(400); return res.end(); }
+  if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, "index.html");
+  if (!fs.existsSync(f)) { res.writeHead(404, { "content-type": types[".html"] }); return res.end(fs.readFileSync(path.join(root, "404.html"))); }
+  res.writeHead(200, { "content-type": types[path.extname(f)] || "application/octet-stream" });
+  res.end(fs.readFileSync(f));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const failures = [];
+const check = (page, ok, what) => { if (!ok) failures.push(`${page}: ${what}`); };
+
+async function withPage(opts, fn) {
+  const ctx = await browser.newContext(opts);
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // A 404 page reports its own status as a console error: that one is expected.
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("status of 404")) errors.push(m.text()); });
+  try { await fn(page); } finally {
+    for (const e of errors) failures.push(`${page.url()}: browser error: ${e}`);
+    await ctx.close();
+  }
+}
+
+// The project list filter: with JavaScript the facets combine instantly.
+await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+  const url = "/cs/projekty/";
+  await page.goto(base + url);
+  await page.waitForSelector(".js-filter:not([hidden]) select#filter-region");
+  const all = await page.locator(".list-main .cards > li").count();
+  await page.selectOption("#filter-region", "liberecky-kraj");
+  const some = await page.locator(".list-main .cards > li").count();
+  check(url, some > 0 && some < all, `region filter shows ${some} of ${all}`);
+  const count = await page.textContent("#result-count");
+  check(url, count.includes(String(some)), `result count "${count}" does not say ${some}`);
+  check(url, page.url().includes("region=liberecky-kraj"), "filter not kept in the address");
+  await page.selectOption("#filter-status", "dokonceno");
+  const none = await page.locator(".list-main .cards > li").count();
+  check(url, none === 0, `Liberec + finished should be empty, got ${none}`);
+  // Reloading with the address restores the filter.
+  await page.goto(base + url + "?region=ustecky-kraj");
+  await page.waitForSelector(".js-filter:not([hidden])");
+  const ust = await page.locator(".list-main .cards > li").count();
+  check(url, ust >= 1 && ust < all, `?region=ustecky-kraj shows ${ust}`);
+});
+
+// Without JavaScript the filters are links to generated pages.
+await withPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false }, async (page) => {
+  const url = "/cs/projekty/";
+  await page.goto(base + url);
+  check(url, await page.locator(".js-filter").isHidden(), "JS filter box shown without JS");
+  await page.click('.facet a[href="/cs/projekty/kraj/ustecky-kraj/"]');
+  check(url, page.url().endsWith("/cs/projekty/kraj/ustecky-kraj/"), "facet link did not lead to the region list");
+  const h1 = await page.textContent("h1");
+  check(page.url(), h1.includes("Ústecký kraj"), `filtered list heading "${h1}"`);
+});
+
+// Language switcher leads to the same page's translation.
+await withPage({}, async (page) => {
+  const url = "/cs/projekty/animace-pro-spravedlivou-transformaci/";
+  await page.goto(base + url);
+  await page.click('.lang-switch a[hreflang="en"]');
+  check(url, page.url().endsWith("/en/projects/animace-pro-spravedlivou-transformaci/"), `switcher went to ${page.url()}`);
+  check(url, (await page.getAttribute("html", "lang")) === "en", "English page lacks lang=en");
+});
+
+// The first Tab reaches the skip link, and it is visible when focused.
+await withPage({}, async (page) => {
+  await page.goto(base + "/cs/");
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    return { cls: a.className, visible: r.top >= 0 && r.height > 0, outline: getComputedStyle(a).outlineStyle };
+  });
+  check("/cs/", skip.cls === "skip" && skip.visible, `first Tab focused "${skip.cls}" visible=${skip.visible}`);
+});
+
+// Screenshots of the main page types, phone and desktop.
+const shots = ["/", "/cs/", "/en/", "/cs/projekty/", "/cs/projekty/animace-pro-spravedlivou-transformaci/", "/en/partners/", "/cs/kraje/", "/cs/ukazatele/", "/cs/prohlaseni-o-pristupnosti/", "/en/nothing-here"];
+for (const width of [390, 1280]) {
+  await withPage({ viewport: { width, height: 900 } }, async (page) => {
+    for (const s of shots) {
+      await page.goto(base + s);
+      const name = (s.replace(/\//g, "_").replace(/^_|_$/g, "") || "root") + `-${width}.png`;
+      await page.screenshot({ path: outDir + name, fullPage: true });
+    }
+  });
+}
+
+await browser.close();
+server.close();
+if (failures.length) {
+  console.error("Browser checks failed:\n" + failures.map((f) => "  " + f).join("\n"));
+  process.exit(1);
+}
+console.log(`browser checks passed; screenshots in ${outDir}`);
