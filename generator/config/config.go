@@ -30,6 +30,18 @@ type Site struct {
 	Description  map[string]string `toml:"description"`
 	// PageSize is how many projects a list page shows before it is split.
 	PageSize int `toml:"page_size"`
+	// Tags translates topics, which are written once in the default
+	// language: [tags.en] "veřejná správa" = "public administration".
+	Tags map[string]map[string]string `toml:"tags"`
+}
+
+// TagLabel is a topic as shown in lang: its translation from [tags.<lang>]
+// or, when there is none, the tag as written.
+func (s *Site) TagLabel(lang, tag string) (label string, translated bool) {
+	if t := s.Tags[lang][tag]; t != "" {
+		return t, true
+	}
+	return tag, lang == s.DefaultLanguage()
 }
 
 // DefaultLanguage is the language whose files carry the neutral fields.
@@ -134,6 +146,11 @@ func Parse(name string, data []byte) (*Site, error) {
 	for _, l := range sortedKeys(s.Title) {
 		if !seen[l] {
 			return nil, errAt(line("title."+l), "title is given for %q, which is not in languages", l)
+		}
+	}
+	for l := range s.Tags {
+		if !seen[l] {
+			return nil, fmt.Errorf("%s:%d: [tags.%s]: %q is not in languages", name, line("tags."+l), l, l)
 		}
 	}
 	if s.PageSize == 0 {

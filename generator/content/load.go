@@ -131,12 +131,19 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	// Languages without a file show the default text, marked so that pages
 	// can say "not translated yet" and set lang on it. Copied after
 	// rendering so the copy has the body.
+	def := cfg.DefaultLanguage()
 	for _, e := range s.entries() {
+		base := e.Texts[def]
 		for _, lang := range cfg.Languages {
-			if e.Texts[lang] == nil {
-				fb := *e.Texts[cfg.DefaultLanguage()]
+			t := e.Texts[lang]
+			if t == nil {
+				fb := *base
 				fb.Fallback = true
 				e.Texts[lang] = &fb
+				continue
+			}
+			if lang != def {
+				inheritText(t, base)
 			}
 		}
 	}
@@ -217,7 +224,12 @@ func (l *loader) readKind(kind string, s *Site) map[string]map[string]*rawFile {
 			continue
 		}
 		if !strings.HasSuffix(name, ".md") {
-			l.p.warnf(file, 0, "is not read: content files end in .<language>.md, e.g. %s/%s.%s.md", dir, strings.TrimSuffix(name, path.Ext(name)), l.cfg.DefaultLanguage())
+			// "x.cs.txt" → "x.cs.md", "x.txt" → "x.cs.md"
+			stem := strings.TrimSuffix(name, path.Ext(name))
+			if !l.cfg.HasLanguage(strings.TrimPrefix(path.Ext(stem), ".")) {
+				stem += "." + l.cfg.DefaultLanguage()
+			}
+			l.p.warnf(file, 0, "is not read: content files end in .<language>.md, e.g. %s/%s.md", dir, stem)
 			continue
 		}
 		stem := strings.TrimSuffix(name, ".md")
@@ -442,6 +454,30 @@ func (l *loader) page(slug string, files map[string]*rawFile, jobs *[]renderJob)
 	}
 	f.unknown(known)
 	return pg
+}
+
+// inheritText fills the text fields a translation left out with the
+// default language's, so an English card still names its strategy.
+func inheritText(t, base *Text) {
+	for _, f := range []struct {
+		name string
+		dst  *string
+		src  string
+	}{
+		{"summary", &t.Summary, base.Summary},
+		{"territory", &t.Territory, base.Territory},
+		{"plan", &t.Plan, base.Plan},
+		{"priority", &t.Priority, base.Priority},
+		{"goal", &t.Goal, base.Goal},
+	} {
+		if *f.dst == "" && f.src != "" {
+			*f.dst = f.src
+			if t.Inherited == nil {
+				t.Inherited = map[string]bool{}
+			}
+			t.Inherited[f.name] = true
+		}
+	}
 }
 
 // CheckICO checks a Czech company identification number: eight digits, the

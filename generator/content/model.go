@@ -69,10 +69,24 @@ type Text struct {
 	URLSlug string
 	// Territory, Plan, Priority and Goal are a project's strategy links.
 	Territory, Plan, Priority, Goal string
+	// Inherited names the text fields ("summary", "plan" …) that a
+	// translation left out and that hold the default language's text, so
+	// pages can mark them with that language.
+	Inherited map[string]bool
 	Body                            template.HTML
 	BodyText                        string
 	Headings                        []markdown.Heading
 	Images                          []markdown.Image
+}
+
+// InheritedLang is the language of a text field: the default language's
+// when the translation left it out, else the text's own. Templates use it
+// for lang attributes.
+func (t *Text) InheritedLang(field, def string) string {
+	if t.Inherited[field] {
+		return def
+	}
+	return t.Lang
 }
 
 // In returns the text shown on pages in lang.

@@ -63,8 +63,9 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			}
 		}
 		for _, tag := range pr.Tags {
-			t := Tag{Label: tagLabel(l, tag), Path: rt.Filter("tag", locale.Slugify(tag), 1)}
-			if t.Label == tag && lang != def {
+			t := Tag{Path: rt.Filter("tag", locale.Slugify(tag), 1)}
+			var translated bool
+			if t.Label, translated = s.Config.TagLabel(lang, tag); !translated {
 				t.Lang = def
 			}
 			it.Tags = append(it.Tags, t)
@@ -138,15 +139,6 @@ func containsInd(list []*IndicatorItem, it *IndicatorItem) bool {
 	return false
 }
 
-// tagLabel shows a tag in the page's language when the UI strings name it
-// ("tag_energetika" = "energy"), else as written.
-func tagLabel(l *locale.Locale, tag string) string {
-	if k := "tag_" + locale.Slugify(tag); l.Has(k) {
-		return l.T(k)
-	}
-	return tag
-}
-
 func buildTotals(l *locale.Locale, rt Routes, projects []*ProjectItem) *Totals {
 	t := &Totals{Projects: len(projects)}
 	count := map[string]int{}
@@ -216,7 +208,8 @@ func (r *Renderer) buildFacets(lang string, m *langModel) []*Facet {
 				}
 			case "tag":
 				for _, tg := range it.P.Tags {
-					add(constKey(locale.Slugify(tg)), tagLabel(l, tg), it)
+					label, _ := r.site.Config.TagLabel(lang, tg)
+					add(constKey(locale.Slugify(tg)), label, it)
 				}
 			}
 		}
