@@ -48,7 +48,7 @@ type Options struct {
 	// Labels are the chart's words in the page's language.
 	Labels Labels
 	// Title is the indicator title in the page's language; empty means the
-	// indicator's ID.
+	// indicator's ID (and without one the kind of chart).
 	Title string
 	// Unit is the unit of the values in the page's language ("MWh", "%").
 	Unit string
@@ -130,7 +130,17 @@ func newChart(ind *indicator.Indicator, opts Options) *chart {
 	}
 	c.title = strings.TrimSpace(opts.Title)
 	if c.title == "" {
-		c.title = ind.ID
+		c.title = strings.TrimSpace(ind.ID)
+	}
+	if c.title == "" { // never for a valid indicator: its metadata require a title
+		wd := wordsEN
+		if lang == "cs" {
+			wd = wordsCS
+		}
+		c.title = wd.line
+		if ind.Meta.Chart == "bar" {
+			c.title = wd.bar
+		}
 	}
 	c.unit = strings.TrimSpace(opts.Unit)
 	c.bar = ind.Meta.Chart == "bar"

@@ -148,9 +148,9 @@ func Parse(name string, data []byte) (*Site, error) {
 			return nil, errAt(line("title."+l), "title is given for %q, which is not in languages", l)
 		}
 	}
-	for l := range s.Tags {
+	for _, l := range sortedKeys(s.Tags) {
 		if !seen[l] {
-			return nil, fmt.Errorf("%s:%d: [tags.%s]: %q is not in languages", name, line("tags."+l), l, l)
+			return nil, errAt(line("tags."+l), "[tags.%s]: %q is not in languages", l, l)
 		}
 	}
 	if s.PageSize == 0 {
@@ -184,7 +184,7 @@ func typeMessage(msg string) string {
 	return msg
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

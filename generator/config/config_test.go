@@ -180,6 +180,18 @@ func TestParse(t *testing.T) {
 			wantMsg:    "page_size: expected a whole number",
 		},
 		{
+			name:       "tags for a language not listed",
+			src:        edit("", "[tags.en]\n\"venkov\" = \"countryside\"\n[tags.de]\n\"venkov\" = \"Land\"\n"),
+			wantPrefix: "content/site.toml:10: ",
+			wantMsg:    `[tags.de]: "de" is not in languages`,
+		},
+		{
+			name:       "a tag translation that is not text",
+			src:        edit("", "[tags.en]\nvenkov = 5\n"),
+			wantPrefix: "content/site.toml:9: ",
+			wantMsg:    "expected text in quotes",
+		},
+		{
 			name:       "bad contact_email",
 			src:        edit("publisher = ", "contact_email = \"data at example.cz\"\npublisher = "),
 			wantPrefix: "content/site.toml:3: ",
@@ -227,6 +239,30 @@ func TestParse(t *testing.T) {
 			check: func(t *testing.T, s *Site) {
 				if s.Title["cs"] != "Transformace" {
 					t.Errorf("Title = %v", s.Title)
+				}
+			},
+		},
+		{
+			name: "BOM",
+			src:  "\ufeff" + validSite,
+			check: func(t *testing.T, s *Site) {
+				if s.BaseURL != "https://example.cz/" {
+					t.Errorf("BaseURL = %q", s.BaseURL)
+				}
+			},
+		},
+		{
+			name: "translated tags",
+			src:  edit("", "[tags.en]\n\"veřejná správa\" = \"public administration\"\n"),
+			check: func(t *testing.T, s *Site) {
+				if l, ok := s.TagLabel("en", "veřejná správa"); l != "public administration" || !ok {
+					t.Errorf("TagLabel(en) = %q, %v", l, ok)
+				}
+				if l, ok := s.TagLabel("en", "venkov"); l != "venkov" || ok {
+					t.Errorf("TagLabel(en, untranslated) = %q, %v", l, ok)
+				}
+				if l, ok := s.TagLabel("cs", "venkov"); l != "venkov" || !ok {
+					t.Errorf("TagLabel(cs) = %q, %v", l, ok)
 				}
 			},
 		},

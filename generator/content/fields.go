@@ -207,6 +207,8 @@ func describe(v any) string {
 		return fmt.Sprintf("%v", v)
 	case []any:
 		return "a list"
+	case []map[string]any:
+		return "a list of tables ([[…]])"
 	case map[string]any:
 		return "a table"
 	case time.Time:
@@ -229,7 +231,10 @@ func closest(k string, known []string) string {
 	return best
 }
 
-func editDistance(a, b string) int {
+// editDistance is the Levenshtein distance in characters, so that a
+// letter with a diacritic ("ú" for "u") counts as one edit.
+func editDistance(as, bs string) int {
+	a, b := []rune(as), []rune(bs)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

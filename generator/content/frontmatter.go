@@ -25,8 +25,7 @@ type frontMatter struct {
 // A byte order mark and CRLF line ends are accepted; the fence lines may
 // have trailing spaces.
 func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = normalizeNewlines(bytes.TrimPrefix(data, []byte("\ufeff")))
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if !isFence(first) {
 		return "", nil, 0, &Error{Line: 1, Msg: "the file must start with a line \"+++\" that opens the front matter"}
@@ -49,7 +48,32 @@ func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err er
 }
 
 // isFence reports whether a line is "+++", trailing spaces allowed.
-func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t")) == "+++" }
+func isFence(line []byte) bool { return string(bytes.TrimRight(line, " \t\r")) == "+++" }
+
+// normalizeNewlines turns CRLF line ends into LF. Any run of CRs before an
+// LF goes: "\r\r\n" is what a CRLF file becomes when it is converted to
+// CRLF once more (git autocrlf, some Windows editors).
+func normalizeNewlines(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\r' {
+			out = append(out, data[i])
+			continue
+		}
+		j := i
+		for j < len(data) && data[j] == '\r' {
+			j++
+		}
+		if j == len(data) || data[j] != '\n' {
+			out = append(out, data[i:j]...) // a CR inside a line stays
+		}
+		i = j - 1
+	}
+	return out
+}
 
 // decode parses the front matter into v. TOML errors become file:line errors;
 // the line counts from the top of the file (the opening +++ is line 1).

@@ -17,6 +17,8 @@ func TestSplitFrontMatter(t *testing.T) {
 		{name: "two keys", in: "+++\na = 1\nb = 2\n+++\n\nText", fm: "a = 1\nb = 2\n", body: "\nText", bodyLine: 5},
 		{name: "CRLF", in: "+++\r\na = 1\r\n+++\r\nBody\r\n", fm: "a = 1\n", body: "Body\n", bodyLine: 4},
 		{name: "BOM", in: "\ufeff+++\na = 1\n+++\nBody", fm: "a = 1\n", body: "Body", bodyLine: 4},
+		{name: "CR CR LF", in: "+++\r\r\na = 1\r\r\n+++\r\r\nBody\rx\r\n", fm: "a = 1\n", body: "Body\rx\n", bodyLine: 4},
+		{name: "CR at the end of the closing line", in: "+++\na = 1\n+++\r", fm: "a = 1\n", body: "", bodyLine: 4},
 		{name: "BOM and CRLF", in: "\ufeff+++\r\na = 1\r\n+++\r\n", fm: "a = 1\n", body: "", bodyLine: 4},
 		{name: "empty body, no final newline", in: "+++\na = 1\n+++", fm: "a = 1\n", body: "", bodyLine: 4},
 		{name: "empty front matter", in: "+++\n+++\nBody", fm: "", body: "Body", bodyLine: 3},
@@ -79,9 +81,9 @@ func TestParsePeriod(t *testing.T) {
 		{"24", Period{}, false},
 		{"", Period{}, false},
 		{"2024-Q1", Period{}, false},
-		{"0000", Period{}, false},      // not a year anyone means; was "not given"
+		{"0000", Period{}, false},       // not a year anyone means; was "not given"
 		{"0000-01-01", Period{}, false}, // likewise
-		{"1024", Period{}, false},      // outside 1900–2200, like start = 1024
+		{"1024", Period{}, false},       // outside 1900–2200, like start = 1024
 		{"9999-12", Period{}, false},
 		{"٢٠٢٤", Period{}, false}, // Arabic-Indic digits are not \d in RE2, and not a year here
 	}
@@ -201,6 +203,11 @@ func TestFrontMatter(t *testing.T) {
 			},
 		},
 		{
+			name:  "CRLF converted twice (CR CR LF)",
+			files: one(strings.ReplaceAll(md(projFM+"budget_czk = \"1 000\"\n", "Text.\n"), "\n", "\r\r\n")),
+			errs:  []want{{file, 6, "budget_czk: expected a whole number"}},
+		},
+		{
 			name:  "BOM with an error keeps line numbers",
 			files: one("\ufeff" + md(projFM+"bugdet_czk = 5\n", "")),
 			errs:  []want{{file, 6, `unknown field "bugdet_czk"`}},
@@ -218,7 +225,7 @@ func TestFrontMatter(t *testing.T) {
 		{
 			name:  "TOML duplicate key",
 			files: with("status = \"idea\"\n"),
-			errs:  []want{{file, 6, "status"}},
+			errs:  []want{{file, 6, "Key 'status' has already been defined"}},
 		},
 		{
 			name:  "money in quotes with Kč",
@@ -258,10 +265,22 @@ func TestFrontMatter(t *testing.T) {
 		{
 			name:  "title is a number",
 			files: one(md(strings.Replace(projFM, `title = "Animace pro transformaci"`, "title = 5", 1), "")),
-			errs: []want{
-				{file, 2, "title: expected text in quotes, found the number 5"},
-				{file, 2, "title is missing"},
-			},
+			errs:  []want{{file, 2, "title: expected text in quotes, found the number 5"}},
+		},
+		{
+			name:  "status is a number",
+			files: one(md(strings.Replace(projFM, `status = "running"`, "status = 1", 1), "")),
+			errs:  []want{{file, 5, "status: expected text in quotes, found the number 1"}},
+		},
+		{
+			name:  "status is empty",
+			files: one(md(strings.Replace(projFM, `status = "running"`, `status = ""`, 1), "")),
+			errs:  []want{{file, 5, "status is missing"}},
+		},
+		{
+			name:  "tags as an array of tables",
+			files: with("[[tags]]\nname = \"a\"\n"),
+			errs:  []want{{file, 6, `tags: expected a list such as ["a", "b"], found a list of tables ([[…]])`}},
 		},
 		{
 			name:  "tags as one text is a list of one",

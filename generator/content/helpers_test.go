@@ -2,6 +2,8 @@ package content
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,4 +163,15 @@ func runLoadCases(t *testing.T, cases []loadCase) {
 			}
 		})
 	}
+}
+
+// osDirFS is the folder dir on disk; the test is skipped when it holds no
+// content/site.toml.
+func osDirFS(t *testing.T, dir string) fs.FS {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	if _, err := fs.Stat(fsys, "content/site.toml"); err != nil {
+		t.Skipf("no example content: %v", err)
+	}
+	return fsys
 }

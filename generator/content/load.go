@@ -98,7 +98,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil, Errors{{File: siteFile, Line: config.KeyLine(string(data), "publisher_ico", 1), Msg: "publisher_ico: " + err.Error()}}
 		}
 	}
-	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p}
+	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}}
 	s := &Site{Config: cfg}
 	l.checkTopLevel()
 	raw := map[string]map[string]map[string]*rawFile{} // kind → slug → lang → file
@@ -164,6 +164,10 @@ type loader struct {
 	cfg  *config.Site
 	p    *problems
 	mu   sync.Mutex
+	// broken holds "kind/slug" of entries and "indicators/id" of indicators
+	// that exist but could not be read; their error is already reported,
+	// so a missing default file or a reference to them is not reported again.
+	broken map[string]bool
 }
 
 // checkTopLevel warns about folders in content/ that nothing reads, which
@@ -249,6 +253,9 @@ func (l *loader) readKind(kind string, s *Site) map[string]map[string]*rawFile {
 		}
 		rf := l.readFile(file)
 		if rf == nil {
+			if lang == l.cfg.DefaultLanguage() {
+				l.broken[kind+"/"+slug] = true
+			}
 			continue
 		}
 		rf.slug, rf.lang = slug, lang
@@ -297,6 +304,9 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 	def := l.cfg.DefaultLanguage()
 	base := files[def]
 	if base == nil {
+		if l.broken[kind+"/"+slug] {
+			return nil // the default file exists; its error is reported
+		}
 		for _, lang := range l.cfg.Languages {
 			if f := files[lang]; f != nil {
 				l.p.errorf(f.file, 1, "there is no %s file content/%s/%s.%s.md: every page is written in the default language first, and its translations only add title, summary and text", def, kind, slug, def)
@@ -318,11 +328,12 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 		}
 		f := &fields{file: rf.file, fm: rf.fm, m: rf.m, used: map[string]bool{}, p: l.p}
 		t := &Text{Lang: lang, File: rf.file}
+		nerrs := len(l.p.errs)
 		t.Title = f.str("title")
-		t.Summary = f.str("summary")
-		if t.Title == "" {
+		if t.Title == "" && len(l.p.errs) == nerrs {
 			l.p.errorf(rf.file, keyLine(rf.fm, "title"), "title is missing: add title = \"…\" to the front matter")
 		}
+		t.Summary = f.str("summary")
 		if kind == kindPages {
 			// Only free pages have a per-language address; elsewhere slug is
 			// an unknown field.
@@ -382,10 +393,13 @@ func (l *loader) project(slug string, files map[string]*rawFile, jobs *[]renderJ
 			f.bad("region", "unknown region %q%s; regions are %s", r, didYouMean(r, Regions), strings.Join(Regions, ", "))
 		}
 	}
+	nerrs = len(l.p.errs)
 	pr.Status = f.str("status")
-	if pr.Status == "" && !f.has("status") {
-		l.p.errorf(f.file, keyLine(f.fm, "title"), "status is missing: add status = \"…\" with one of %s", strings.Join(Statuses, ", "))
-	} else if !contains(Statuses, pr.Status) {
+	switch {
+	case len(l.p.errs) > nerrs: // str said what is wrong
+	case pr.Status == "":
+		l.p.errorf(f.file, keyLine(f.fm, "status"), "status is missing: add status = \"…\" with one of %s", strings.Join(Statuses, ", "))
+	case !contains(Statuses, pr.Status):
 		f.bad("status", "unknown status %q%s; statuses are %s", pr.Status, didYouMean(pr.Status, Statuses), strings.Join(Statuses, ", "))
 	}
 	pr.Start, pr.End = f.period("start"), f.period("end")
@@ -524,7 +538,7 @@ func (l *loader) link(s *Site) {
 	for _, pr := range s.Projects {
 		file := pr.Texts[def].File
 		fm := l.fmOf(file)
-		if pr.Carrier != "" {
+		if pr.Carrier != "" && !l.broken[kindPartners+"/"+pr.Carrier] {
 			if s.PartnerBySlug[pr.Carrier] == nil {
 				l.p.errorf(file, keyLine(fm, "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
 			} else {
@@ -533,6 +547,9 @@ func (l *loader) link(s *Site) {
 		}
 		seen := map[string]bool{pr.Carrier: true}
 		for _, ps := range pr.Partners {
+			if l.broken[kindPartners+"/"+ps] {
+				continue
+			}
 			if s.PartnerBySlug[ps] == nil {
 				l.p.errorf(file, keyLine(fm, "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
 				continue
@@ -545,6 +562,9 @@ func (l *loader) link(s *Site) {
 			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
 		}
 		for _, id := range pr.Indicators {
+			if l.broken["indicators/"+id] {
+				continue
+			}
 			if s.IndicatorByID[id] == nil {
 				l.p.errorf(file, keyLine(fm, "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
 				continue
@@ -636,6 +656,7 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		}
 		if ind.Meta, err = indicator.ParseMeta(ind.MetaFile, meta, l.cfg.Languages); err != nil {
 			l.addIndicatorError(err)
+			l.broken["indicators/"+id] = true
 			continue
 		}
 		if !have[id+".csv"] {
@@ -649,6 +670,7 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		}
 		if ind.Series, ind.Rows, err = indicator.ParseCSV(ind.DataFile, data); err != nil {
 			l.addIndicatorError(err)
+			l.broken["indicators/"+id] = true
 			continue
 		}
 		ind.Updated = l.updated(ind.MetaFile)

@@ -73,10 +73,10 @@ type Text struct {
 	// translation left out and that hold the default language's text, so
 	// pages can mark them with that language.
 	Inherited map[string]bool
-	Body                            template.HTML
-	BodyText                        string
-	Headings                        []markdown.Heading
-	Images                          []markdown.Image
+	Body      template.HTML
+	BodyText  string
+	Headings  []markdown.Heading
+	Images    []markdown.Image
 }
 
 // InheritedLang is the language of a text field: the default language's

@@ -12,7 +12,9 @@
 // HTML fragment goes through one bluemonday policy. Whatever the parser did,
 // the browser only ever sees what the policy lets through: no script, no
 // event handler attributes, no javascript:/vbscript:/data: URLs, no frames,
-// forms, styles or <base>/<meta>.
+// forms, styles or <base>/<meta>. The sanitised fragment is then parsed as
+// a browser would and written out again, so that an unclosed or stray tag
+// in one body cannot change the layout of the page around it.
 //
 // # Why one goldmark instance per language
 //

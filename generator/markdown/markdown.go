@@ -42,7 +42,10 @@ type Options struct {
 	// line break), including the typographic quotes and dashes in it, with
 	// soft line breaks as "\n" (so "v\nPraze" can be joined too). A word
 	// at the edge of a run may continue in the next one ("v *Praze*" gives
-	// "… v " and "Praze"; the rare "sl*ov*o" gives "sl", "ov", "o"). The
+	// "… v " and "Praze"; the rare "sl*ov*o" gives "sl", "ov", "o"). A run
+	// that ends in white space before such markup is passed with a stand-in
+	// word "x" appended (and removed from the result), so a rule that
+	// leaves trailing white space alone still joins "v" to *Praze*. The
 	// function gets and returns plain text; the result is HTML-escaped, so
 	// it cannot produce markup. It must be safe for concurrent use.
 	Typography map[string]func(string) string

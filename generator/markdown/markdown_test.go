@@ -294,6 +294,29 @@ func TestTypographyOtherLanguage(t *testing.T) {
 	}
 }
 
+// TestTypographyBeforeMarkup: a one-letter word before emphasis or a link
+// is joined to it even by a function that leaves white space at the end of
+// its input alone (as locale.Typo does).
+func TestTypographyBeforeMarkup(t *testing.T) {
+	trailingAlone := func(s string) string {
+		trimmed := strings.TrimRight(s, " \n")
+		return czechNBSP(trimmed) + s[len(trimmed):]
+	}
+	r := New(Options{Typography: map[string]func(string) string{"cs": trailingAlone}})
+	tests := []struct{ src, want string }{
+		{"Projekt v *Sokolově*", "<p>Projekt v" + nbsp + "<em>Sokolově</em></p>\n"},
+		{"v [Ústeckém kraji](/kraje/ustecky/)", `<p>v` + nbsp + `<a href="/kraje/ustecky/">Ústeckém kraji</a></p>` + "\n"},
+		{"k `kódu`", "<p>k" + nbsp + "<code>kódu</code></p>\n"},
+		{"konec v ", "<p>konec v</p>\n"},
+		{"text  \na dál", "<p>text<br/>\na" + nbsp + "dál</p>\n"},
+	}
+	for _, tt := range tests {
+		if got := string(render(t, r, tt.src, "cs").HTML); got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, got, tt.want)
+		}
+	}
+}
+
 func TestTypographyCzechNBSP(t *testing.T) {
 	r := newTestRenderer()
 	got := string(render(t, r, "Projekt v Sokolově a v\nChomutově, `kód v kódu`.", "cs").HTML)

@@ -42,14 +42,13 @@ func (t typography) walk(parent ast.Node, src []byte) {
 		run []ast.Node
 		sb  strings.Builder
 	)
-	flush := func(hard bool) {
+	// flush replaces the run collected so far. followed tells whether
+	// inline content (emphasis, a link, code) comes right after it.
+	flush := func(hard, followed bool) {
 		if len(run) == 0 {
 			return
 		}
-		v := sb.String()
-		if v != "" {
-			v = t.typo(v)
-		}
+		v := t.apply(sb.String(), followed && !hard)
 		node := &typoText{Value: v, HardLineBreak: hard}
 		node.SetPos(run[0].Pos())
 		parent.InsertBefore(parent, run[0], node)
@@ -64,13 +63,13 @@ func (t typography) walk(parent ast.Node, src []byte) {
 		switch n := c.(type) {
 		case *ast.Text:
 			if n.IsRaw() {
-				flush(false)
+				flush(false, true)
 				break
 			}
 			sb.WriteString(resolveText(n.Segment.Value(src)))
 			run = append(run, n)
 			if n.HardLineBreak() {
-				flush(true)
+				flush(true, false)
 			} else if n.SoftLineBreak() {
 				sb.WriteByte('\n')
 			}
@@ -79,10 +78,10 @@ func (t typography) walk(parent ast.Node, src []byte) {
 				sb.WriteString(v)
 				run = append(run, n)
 			} else {
-				flush(false)
+				flush(false, true)
 			}
 		default:
-			flush(false)
+			flush(false, c.Type() == ast.TypeInline)
 			switch c.(type) {
 			case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.RawHTML,
 				*ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
@@ -92,7 +91,28 @@ func (t typography) walk(parent ast.Node, src []byte) {
 		}
 		c = next
 	}
-	flush(false)
+	flush(false, false)
+}
+
+// nextWord stands in for the inline content that follows a run, see apply.
+const nextWord = "x"
+
+// apply runs the Typography function on one run. A run that ends in white
+// space before inline content ("v " before *Praze* or [Praze](…)) is passed
+// with a stand-in word appended, so that a function which, rightly, leaves
+// white space at the end of a text alone still joins "v" to the word that
+// follows. The stand-in is removed again; if the function changed it, the
+// run is passed on its own instead.
+func (t typography) apply(v string, followed bool) string {
+	if v == "" {
+		return v
+	}
+	if followed && strings.TrimRight(v, " \t\n") != v {
+		if out := t.typo(v + nextWord); strings.HasSuffix(out, nextWord) {
+			return strings.TrimSuffix(out, nextWord)
+		}
+	}
+	return t.typo(v)
 }
 
 // stringText is the text an ast.String shows, and whether it is plain text

@@ -27,8 +27,9 @@
 // CRLF (every CSV reader accepts both, and the files diff cleanly). Numbers
 // are machine-formatted: a decimal point, no thousands separators, money as
 // whole CZK, the shortest decimal that reads back as the same float64, and
-// an empty cell for a missing value. Periods and dates are ISO 8601 as
-// written: 2024, 2024-03, 2024-Q1, 2024-03-05.
+// an empty cell for a missing value. Periods and dates are written as
+// given, in ISO 8601 form (2024, 2024-03, 2024-03-05), quarters as
+// 2024-Q1.
 //
 // Text is given per site language in columns such as title_cs and
 // title_en. A text that has not been translated is an empty cell (null in
@@ -49,9 +50,11 @@
 // dataset records, and each record is a separate JSON-LD document served at
 // its own IRI, base_url + "data/datasets/<id>.jsonld". Data sets and their
 // distributions are identified by IRIs, never blank nodes, as the
-// specification requires; a distribution's IRI is a fragment of its
-// record's ("…/projects.jsonld#distribuce-csv"). The terms of use
-// (podmínky užití) and contact points are blank nodes, as in the
+// specification requires ("Datové sady, datové série, distribuce a datové
+// služby musí být identifikovány svými IRI", section "Rozhraní DCAT-AP
+// Dokumenty"); a distribution's IRI is a fragment of its record's
+// ("…/projects.jsonld#distribuce-csv"). The terms of use (podmínky užití),
+// contact points and time intervals are blank nodes, as in the
 // specification's own examples.
 //
 // The publisher IRI is built from publisher_ico in site.toml. When
@@ -78,6 +81,9 @@
 // Output depends only on the Site: rows follow the site's order (projects
 // and indicators by slug), JSON objects are encoded from structs or in a
 // fixed key order, language maps have sorted keys, and non-ASCII text is
-// written as UTF-8 rather than \u escapes. JSON is indented by two spaces;
-// the build minifies it.
+// written as UTF-8 rather than \u escapes. JSON is indented by two spaces
+// for the build to minify. Its minifier must keep numbers as they are
+// (tdewolff/minify's json.Minifier{KeepNumbers: true}): the default one
+// rewrites 54675000 as 54675e3, which is the same number to a program but
+// not to a journalist reading projects.json.
 package opendata

@@ -34,9 +34,11 @@ func newMinifier() *minify.M {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	// Open data promises journalists plain integers: the JSON minifier would
+	// otherwise shorten 54675000 to 54675e3.
+	m.AddRegexp(regexp.MustCompile(`[/+]json$`), &json.Minifier{KeepNumbers: true})
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	m.AddFunc("importmap", json.Minify)
+	m.Add("importmap", &json.Minifier{KeepNumbers: true})
 	return m
 }
 

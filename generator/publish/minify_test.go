@@ -101,8 +101,11 @@ func TestMinifyByExtension(t *testing.T) {
 		rel, in, want string
 	}{
 		{"css/site.css", css, "body{color:red;margin:0}"},
-		{"data.json", json, `{"název":"Přehled výdajů","částka":1234.5,"města":["Ústí nad Labem","Plzeň"]}`},
-		{"cs/o-nas/meta.jsonld", json, `{"název":"Přehled výdajů","částka":1234.5,"města":["Ústí nad Labem","Plzeň"]}`},
+		// Numbers stay as written: open data promises journalists plain
+		// integers, never 54675e3.
+		{"data.json", json, `{"název":"Přehled výdajů","částka":1234.50,"města":["Ústí nad Labem","Plzeň"]}`},
+		{"cs/o-nas/meta.jsonld", json, `{"název":"Přehled výdajů","částka":1234.50,"města":["Ústí nad Labem","Plzeň"]}`},
+		{"data/projects.json", `[{"budget_czk": 54675000, "eu": 1000000}]`, `[{"budget_czk":54675000,"eu":1000000}]`},
 		{"site.webmanifest", "{ \"name\" : \"Transparentní portál\" ,\n \"lang\": \"cs\" }", `{"name":"Transparentní portál","lang":"cs"}`},
 		{"sitemap.xml", xml, `<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://example.cz/cs/výdaje/</loc></url></urlset>`},
 		{"js/app.js", "function greet ( name ) {\n  return 'Ahoj, ' + name ;\n}\nwindow.greet = greet ;\n", ""},

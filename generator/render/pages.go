@@ -238,8 +238,10 @@ func (r *Renderer) langPages(lang string) []*Page {
 	l := r.locales[lang]
 	rt := Routes{Lang: lang, L: l}
 	var pages []*Page
-	add := func(p, kind string, view func() *View) {
-		pages = append(pages, &Page{Path: p, Lang: lang, Kind: kind, view: view})
+	// Every page names its inputs (see deps.go); the shared ones (site.toml,
+	// layouts, UI strings, navigation) are added by Fingerprint.
+	add := func(p, kind string, view func() *View, inputs ...string) {
+		pages = append(pages, &Page{Path: p, Lang: lang, Kind: kind, view: view, Inputs: inputs})
 	}
 	same := func(f func(rt Routes) string) func(string) (string, bool) {
 		return func(lg string) (string, bool) { return f(Routes{Lang: lg, L: r.locales[lg]}), true }
@@ -250,7 +252,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		r.withAlternates(v, same(Routes.Home))
 		v.Totals, v.Projects, v.Regions = m.totals, m.newest, m.regions
 		return v
-	})
+	}, "totals:"+lang)
 
 	// The project list, split into pages, and one list per facet value.
 	pageSize := r.site.Config.PageSize
@@ -270,7 +272,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 					v.Pager = pager(page, n, func(i int) string { return pathOf(rt, i) })
 				}
 				return v
-			})
+			}, append([]string{"facets:" + lang, listKey(p, items[lo:hi], n)}, cardKeys(items[lo:hi])...)...)
 		}
 	}
 	home := Crumb{Name: l.T("nav_home"), Path: rt.Home()}
@@ -296,7 +298,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			v.Project = it
 			v.Crumbs = []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}}
 			return v
-		})
+		}, projectInputs(it)...)
 	}
 
 	add(rt.Partners(), "partners", func() *View {
@@ -304,7 +306,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		r.withAlternates(v, same(Routes.Partners))
 		v.Partners, v.Crumbs = m.partners, []Crumb{home}
 		return v
-	})
+	}, "partners:"+lang)
 	for _, it := range m.partners {
 		it := it
 		add(it.Path, "partner", func() *View {
@@ -313,7 +315,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			v.Partner = it
 			v.Crumbs = []Crumb{home, {Name: l.T("partners_title"), Path: rt.Partners()}}
 			return v
-		})
+		}, partnerInputs(it)...)
 	}
 
 	add(rt.Regions(), "regions", func() *View {
@@ -321,7 +323,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		r.withAlternates(v, same(Routes.Regions))
 		v.Regions, v.Crumbs = m.regions, []Crumb{home}
 		return v
-	})
+	}, "totals:"+lang)
 	for _, ri := range m.regions {
 		ri := ri
 		add(ri.Path, "region", func() *View {
@@ -333,7 +335,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			v.Description = l.T("region_description", ri.Name)
 			v.Crumbs = []Crumb{home, {Name: l.T("regions_title"), Path: rt.Regions()}}
 			return v
-		})
+		}, regionInputs(ri)...)
 	}
 
 	if len(m.indicators) > 0 {
@@ -342,7 +344,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			r.withAlternates(v, same(Routes.Indicators))
 			v.Indicators, v.Crumbs = m.indicators, []Crumb{home}
 			return v
-		})
+		}, indicatorListInputs(m.indicators)...)
 	}
 	for _, it := range m.indicators {
 		it := it
@@ -355,7 +357,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			v.Description = it.Description
 			v.Crumbs = []Crumb{home, {Name: l.T("indicators_title"), Path: rt.Indicators()}}
 			return v
-		})
+		}, append([]string{"indicator:" + it.I.ID}, cardKeys(it.Projects)...)...)
 	}
 
 	for _, pg := range r.site.Pages {
@@ -366,7 +368,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 			r.entryView(v, &pg.Entry, func(rt Routes) string { return rt.Page(pg) })
 			v.Crumbs = []Crumb{home}
 			return v
-		})
+		}, "page:"+pg.Slug)
 	}
 
 	add(rt.NotFound(), "notfound", func() *View {

@@ -30,6 +30,9 @@ type Renderer struct {
 	// model holds the items of each language, built once and shared by
 	// every page of that language.
 	model map[string]*langModel
+	// layoutHashes and versions feed Fingerprint (deps.go).
+	layoutHashes map[string]uint64
+	versions     map[string]uint64
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -38,7 +41,9 @@ type Page struct {
 	Path string // URL path; files end in index.html unless it ends in .html
 	Lang string
 	Kind string
-	view func() *View
+	// Inputs are the keys of the content this page shows (see deps.go).
+	Inputs []string
+	view   func() *View
 }
 
 // File is the output file of a page.
@@ -88,10 +93,14 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 		}
 		r.tmpl[k] = t
 	}
+	if r.layoutHashes, err = hashLayouts(theme); err != nil {
+		return nil, err
+	}
 	r.model = map[string]*langModel{}
 	for _, lang := range r.langs {
 		r.model[lang] = r.buildModel(lang)
 	}
+	r.versions = r.computeVersions()
 	return r, nil
 }
 
@@ -112,11 +121,20 @@ func (r *Renderer) Pages() []*Page {
 	return pages
 }
 
-// Render renders every page on all cores and writes it to out.
+// Render renders every page on all cores and writes it, and the files
+// that go with the pages (WriteExtras), to out.
 func (r *Renderer) Render(out Output) (int, error) {
 	pages := r.Pages()
-	if err := checkUnique(pages); err != nil {
+	if err := r.RenderPages(pages, out); err != nil {
 		return 0, err
+	}
+	return len(pages), r.WriteExtras(out)
+}
+
+// RenderPages renders the given pages on all cores.
+func (r *Renderer) RenderPages(pages []*Page, out Output) error {
+	if err := checkUnique(pages); err != nil {
+		return err
 	}
 	work := make(chan *Page)
 	var (
@@ -150,19 +168,22 @@ func (r *Renderer) Render(out Output) (int, error) {
 	}
 	close(work)
 	wg.Wait()
-	if firstErr != nil {
-		return 0, firstErr
-	}
+	return firstErr
+}
+
+// WriteExtras writes the files that accompany the pages: the project
+// lists' JSON index for the JavaScript filter.
+func (r *Renderer) WriteExtras(out Output) error {
 	for _, lang := range r.langs {
 		p, data, err := r.ListIndex(lang)
 		if err == nil {
 			err = out.WriteFile(p, data)
 		}
 		if err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return len(pages), nil
+	return nil
 }
 
 // RenderPage executes the template of one page.

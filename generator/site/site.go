@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +21,7 @@ import (
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/locale"
 	"github.com/transformace/portal/generator/markdown"
+	"github.com/transformace/portal/generator/opendata"
 	"github.com/transformace/portal/generator/publish"
 	"github.com/transformace/portal/generator/render"
 )
@@ -204,7 +204,7 @@ type discard struct{}
 func (discard) WriteFile(string, []byte) error { return nil }
 
 func result(ld *Loaded, r *render.Renderer) Result {
-	res := Result{Pages: map[string]int{}, DataSets: len(ld.Site.Indicators) + 1, Warnings: ld.Site.Warnings}
+	res := Result{Pages: map[string]int{}, DataSets: len(opendata.Datasets(ld.Site)), Warnings: ld.Site.Warnings}
 	for _, p := range r.Pages() {
 		if p.Kind == "chooser" || p.Path == "/404.html" {
 			res.Pages[""]++
@@ -238,7 +238,10 @@ func Build(cfg Config) (Result, error) {
 	if _, err := r.Render(w); err != nil {
 		return Result{}, err
 	}
-	if err := copyStatic(ld.Theme, w); err != nil {
+	if err := staticFiles(ld.Theme, w); err != nil {
+		return Result{}, err
+	}
+	if _, err := writeOpenData(ld, w); err != nil {
 		return Result{}, err
 	}
 	if err := w.Commit(); err != nil {
@@ -251,25 +254,13 @@ func Build(cfg Config) (Result, error) {
 	return res, nil
 }
 
-// copyStatic publishes static/ at the root of the site.
-func copyStatic(theme fs.FS, w *publish.Writer) error {
-	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || content.Ignored(d.Name()) || strings.HasSuffix(p, ".go") {
-			return nil
-		}
-		rel := strings.TrimPrefix(p, "static/")
-		switch filepath.Ext(p) {
-		case ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml":
-			data, err := fs.ReadFile(theme, p)
-			if err != nil {
-				return err
-			}
-			return w.WriteFile(rel, data)
-		}
-		return w.CopyFile(rel, theme, p)
+// writeOpenData publishes the data sets with links to the project pages
+// as render addresses them.
+func writeOpenData(ld *Loaded, out opendata.Output) ([]opendata.Dataset, error) {
+	return opendata.WriteWith(ld.Site, out, opendata.Options{
+		ProjectURL: func(lang, slug string) string {
+			return render.Routes{Lang: lang, L: ld.Locales[lang]}.Project(slug)
+		},
 	})
 }
 

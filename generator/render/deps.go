@@ -1,0 +1,284 @@
+package render
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"hash/fnv"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/indicator"
+)
+
+// What depends on what.
+//
+// Every page names the inputs it shows as keys:
+//
+//	project:<slug>    everything about a project (its own page)
+//	card:<slug>       what a list entry of a project shows (titles, summaries, status, regions, budget)
+//	partner:<slug>    everything about a partner
+//	pcard:<slug>      a partner's name and kind, as linked from other pages
+//	indicator:<id>    an indicator's metadata and data
+//	icard:<id>        an indicator's title, unit and description, as listed elsewhere
+//	page:<slug>       a free page
+//	facets:<lang>     the filter sidebar of the project lists
+//	totals:<lang>     the home page's figures and region tiles
+//	partners:<lang>   the partner list with its counts
+//	self:<hash>       facts local to one page (which projects are on it, in what order)
+//
+// and every page also depends on site.toml, the navigation, its layouts
+// and its language's UI strings. Versions gives each key a hash of what it
+// stands for; a page's Fingerprint combines its keys' versions. A page
+// whose fingerprint did not change since the last render shows exactly the
+// same data and need not be rendered again: that is how `portal serve`
+// re-renders one card and the lists that show it, not the whole site.
+
+// Versions returns the version of every input key of the site. It must
+// not be modified.
+func (r *Renderer) Versions() map[string]uint64 { return r.versions }
+
+// computeVersions hashes every input once, when the Renderer is made.
+func (r *Renderer) computeVersions() map[string]uint64 {
+	v := map[string]uint64{}
+	s := r.site
+	v["site"] = hashOf(fmt.Sprint(*s.Config))
+	nav := newHasher()
+	for _, pg := range s.Pages {
+		h := newHasher()
+		for _, lang := range r.langs {
+			t := pg.In(lang)
+			nav.str(pg.Slug, t.Title, pg.URLSlug(lang))
+			h.text(t)
+		}
+		v["page:"+pg.Slug] = h.sum()
+	}
+	nav.str(strconv.Itoa(len(s.Indicators)))
+	v["nav"] = nav.sum()
+	for _, pr := range s.Projects {
+		full, card := newHasher(), newHasher()
+		for _, lang := range r.langs {
+			t := pr.In(lang)
+			full.text(t)
+			card.str(t.Title, t.Summary, strconv.FormatBool(t.Fallback))
+		}
+		card.str(pr.Status, fmt.Sprint(pr.Regions), strconv.FormatInt(pr.BudgetCZK, 10))
+		// Fields one by one: %v of the struct would print pointers.
+		full.str(pr.Status, fmt.Sprint(pr.Regions), pr.Start.String(), pr.End.String(),
+			strconv.FormatInt(pr.BudgetCZK, 10), strconv.FormatInt(pr.EUFundingCZK, 10), pr.Fund, pr.Carrier,
+			fmt.Sprint(pr.Partners), fmt.Sprint(pr.Indicators), fmt.Sprint(pr.Tags), pr.Updated.String())
+		v["project:"+pr.Slug], v["card:"+pr.Slug] = full.sum(), card.sum()
+	}
+	for _, pa := range s.Partners {
+		full, card := newHasher(), newHasher()
+		for _, lang := range r.langs {
+			t := pa.In(lang)
+			full.text(t)
+			card.str(t.Title, strconv.FormatBool(t.Fallback))
+		}
+		card.str(pa.Kind)
+		full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
+		v["partner:"+pa.Slug], v["pcard:"+pa.Slug] = full.sum(), card.sum()
+	}
+	for _, ind := range s.Indicators {
+		full, card := newHasher(), newHasher()
+		meta := metaString(ind.Meta)
+		card.str(meta)
+		full.str(meta, fmt.Sprint(ind.Series), ind.Updated.String())
+		for _, row := range ind.Rows {
+			full.str(row.Period.String())
+			for _, x := range row.Values {
+				full.f64(x)
+			}
+		}
+		v["indicator:"+ind.ID], v["icard:"+ind.ID] = full.sum(), card.sum()
+	}
+	for _, lang := range r.langs {
+		m := r.model[lang]
+		f := newHasher()
+		for _, fc := range m.facets {
+			f.str(fc.Name)
+			for _, fv := range fc.Values {
+				f.str(fv.Key, fv.Label, fv.Path, strconv.Itoa(fv.Count))
+			}
+		}
+		v["facets:"+lang] = f.sum()
+		t := newHasher()
+		t.str(fmt.Sprintf("%+v", *m.totals))
+		for _, it := range m.newest {
+			t.str(it.P.Slug)
+			t.u64(v["card:"+it.P.Slug])
+		}
+		for _, ri := range m.regions {
+			t.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10))
+		}
+		v["totals:"+lang] = t.sum()
+		p := newHasher()
+		for _, pi := range m.partners {
+			p.str(pi.P.Slug, strconv.Itoa(len(pi.Carries)), strconv.Itoa(len(pi.Joins)))
+			p.u64(v["pcard:"+pi.P.Slug])
+		}
+		v["partners:"+lang] = p.sum()
+	}
+	for name, h := range r.layoutHashes {
+		v[name] = h
+	}
+	return v
+}
+
+// Fingerprint is a hash of everything page p shows. Two renders with equal
+// fingerprints produce the same bytes.
+func (r *Renderer) Fingerprint(p *Page) uint64 {
+	v := r.versions
+	h := newHasher()
+	h.str(p.Kind, p.Path, p.Lang)
+	shared := []string{"site", "nav", "layout:base.html", "layout:partials.html", "layout:" + p.Kind + ".html"}
+	if p.Kind == "chooser" || p.Path == "/404.html" {
+		for _, lang := range r.langs {
+			shared = append(shared, "i18n:"+lang)
+		}
+	} else {
+		shared = append(shared, "i18n:"+p.Lang)
+	}
+	for _, k := range append(shared, p.Inputs...) {
+		h.str(k)
+		h.u64(v[k])
+	}
+	return h.sum()
+}
+
+// hashLayouts records a version for every layout and UI string file.
+func hashLayouts(theme fs.FS) (map[string]uint64, error) {
+	out := map[string]uint64{}
+	for _, pattern := range []string{"layouts/*.html", "layouts/i18n/*.toml"} {
+		names, err := fs.Glob(theme, pattern)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(theme, name)
+			if err != nil {
+				return nil, err
+			}
+			key := "layout:" + name[len("layouts/"):]
+			if len(name) > len("layouts/i18n/") && name[:len("layouts/i18n/")] == "layouts/i18n/" {
+				key = "i18n:" + name[len("layouts/i18n/"):len(name)-len(".toml")]
+			}
+			out[key] = hashOf(string(data))
+		}
+	}
+	return out, nil
+}
+
+// metaString spells out indicator metadata without pointers.
+func metaString(m indicator.Meta) string {
+	target := "none"
+	if m.Target != nil {
+		target = strconv.FormatFloat(*m.Target, 'g', -1, 64)
+	}
+	return fmt.Sprint(m.Unit.All, m.Unit.PerLang, m.Periodicity, m.Source, m.Chart, target, m.Sample, m.Title, m.Description)
+}
+
+func cardKeys(items []*ProjectItem) []string {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = "card:" + it.P.Slug
+	}
+	return keys
+}
+
+// listKey stands for which projects a list page shows, in which order, and
+// how many pages the list has: it changes when a project joins, leaves or
+// moves, even if no card changed.
+func listKey(path string, items []*ProjectItem, pages int) string {
+	h := newHasher()
+	h.str(path, strconv.Itoa(pages))
+	for _, it := range items {
+		h.str(it.P.Slug)
+	}
+	return "self:" + strconv.FormatUint(h.sum(), 16)
+}
+
+func projectInputs(it *ProjectItem) []string {
+	in := []string{"project:" + it.P.Slug}
+	if it.Carrier != nil {
+		in = append(in, "pcard:"+it.Carrier.P.Slug)
+	}
+	for _, pi := range it.Partners {
+		in = append(in, "pcard:"+pi.P.Slug)
+	}
+	for _, ii := range it.Indicators {
+		in = append(in, "icard:"+ii.I.ID)
+	}
+	return in
+}
+
+func partnerInputs(it *PartnerItem) []string {
+	in := []string{"partner:" + it.P.Slug, listKey(it.Path, append(append([]*ProjectItem(nil), it.Carries...), it.Joins...), len(it.Carries))}
+	in = append(in, cardKeys(it.Carries)...)
+	return append(in, cardKeys(it.Joins)...)
+}
+
+func regionInputs(ri *RegionItem) []string {
+	in := []string{listKey(ri.Path, ri.Projects, len(ri.Partners)*1000+len(ri.Indicators))}
+	in = append(in, cardKeys(ri.Projects)...)
+	for _, pi := range ri.Partners {
+		in = append(in, "pcard:"+pi.P.Slug)
+	}
+	for _, ii := range ri.Indicators {
+		in = append(in, "icard:"+ii.I.ID)
+	}
+	return in
+}
+
+func indicatorListInputs(items []*IndicatorItem) []string {
+	in := make([]string, len(items))
+	for i, it := range items {
+		in[i] = "icard:" + it.I.ID
+	}
+	return in
+}
+
+// hasher is FNV-64a with length-prefixed strings, so that ("ab","c") and
+// ("a","bc") differ.
+type hasher struct{ h hash.Hash64 }
+
+func newHasher() *hasher { return &hasher{h: fnv.New64a()} }
+
+func (h *hasher) str(ss ...string) {
+	var n [8]byte
+	for _, s := range ss {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.h.Write(n[:])
+		h.h.Write([]byte(s))
+	}
+}
+
+func (h *hasher) u64(x uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], x)
+	h.h.Write(b[:])
+}
+
+func (h *hasher) f64(x float64) { h.u64(math.Float64bits(x)) }
+
+func (h *hasher) text(t *content.Text) {
+	h.str(t.Lang, t.File, strconv.FormatBool(t.Fallback), t.Title, t.Summary, t.URLSlug, t.Territory, t.Plan, t.Priority, t.Goal, string(t.Body))
+	keys := make([]string, 0, len(t.Inherited))
+	for k := range t.Inherited {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h.str(keys...)
+}
+
+func (h *hasher) sum() uint64 { return h.h.Sum64() }
+
+func hashOf(s string) uint64 {
+	h := newHasher()
+	h.str(s)
+	return h.sum()
+}

@@ -1,0 +1,173 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/render"
+)
+
+// Session builds a site again and again in memory, as `portal serve` does:
+// each Build re-renders only the pages whose inputs changed (see
+// render.Fingerprint) and swaps the new files in only when the build
+// succeeded, so the last good site is always what is served.
+type Session struct {
+	cfg Config
+
+	mu     sync.Mutex        // one build at a time
+	prints map[string]uint64 // output file → fingerprint of its last render
+	// files is the published site: output path → bytes. It is replaced as
+	// a whole, never modified, so readers need no lock.
+	files atomic.Pointer[map[string][]byte]
+}
+
+// Update says what one Build changed.
+type Update struct {
+	// Rendered are the pages rendered again, Removed the files that are
+	// gone, Static the static and data files whose bytes changed.
+	Rendered, Removed, Static []string
+	Pages                     int // pages in the site
+	Warnings                  content.Errors
+	Duration                  time.Duration
+}
+
+// CSSOnly reports whether nothing but stylesheets changed, so a browser
+// can swap styles without reloading the page.
+func (u Update) CSSOnly() bool {
+	if len(u.Rendered) > 0 || len(u.Removed) > 0 || len(u.Static) == 0 {
+		return false
+	}
+	for _, f := range u.Static {
+		if !strings.HasSuffix(f, ".css") {
+			return false
+		}
+	}
+	return true
+}
+
+// Changed reports whether the build changed anything a browser shows.
+func (u Update) Changed() bool {
+	return len(u.Rendered)+len(u.Removed)+len(u.Static) > 0
+}
+
+// NewSession prepares a session; nothing is built until Build.
+func NewSession(cfg Config) *Session {
+	s := &Session{cfg: cfg, prints: map[string]uint64{}}
+	empty := map[string][]byte{}
+	s.files.Store(&empty)
+	return s
+}
+
+// File returns a file of the last good build.
+func (s *Session) File(path string) ([]byte, bool) {
+	b, ok := (*s.files.Load())[path]
+	return b, ok
+}
+
+// Build reads the site folder again and renders what changed. On error the
+// served site stays as it was.
+func (s *Session) Build() (Update, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	ld, err := Load(s.cfg)
+	if err != nil {
+		return Update{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})
+	if err != nil {
+		return Update{}, err
+	}
+	old := *s.files.Load()
+	next := make(map[string][]byte, len(old))
+	prints := make(map[string]uint64, len(s.prints))
+	var up Update
+	var todo []*render.Page
+	for _, p := range r.Pages() {
+		f := p.File()
+		fp := r.Fingerprint(p)
+		prints[f] = fp
+		if prev, ok := s.prints[f]; ok && prev == fp {
+			next[f] = old[f]
+			continue
+		}
+		todo = append(todo, p)
+	}
+	up.Pages = len(prints)
+	out := &memOutput{files: next}
+	if err := r.RenderPages(todo, out); err != nil {
+		return Update{}, err
+	}
+	for _, p := range todo {
+		up.Rendered = append(up.Rendered, p.File())
+	}
+	// Static files, the list index and open data are small: produce them
+	// all and compare bytes.
+	extra := &memOutput{files: map[string][]byte{}}
+	if err := r.WriteExtras(extra); err != nil {
+		return Update{}, err
+	}
+	if err := staticFiles(ld.Theme, extra); err != nil {
+		return Update{}, err
+	}
+	if _, err := writeOpenData(ld, extra); err != nil {
+		return Update{}, err
+	}
+	for f, b := range extra.files {
+		if !bytes.Equal(old[f], b) {
+			up.Static = append(up.Static, f)
+		}
+		next[f] = b
+	}
+	for f := range old {
+		if _, ok := next[f]; !ok {
+			up.Removed = append(up.Removed, f)
+		}
+	}
+	sort.Strings(up.Rendered)
+	sort.Strings(up.Static)
+	sort.Strings(up.Removed)
+	s.prints = prints
+	s.files.Store(&next)
+	up.Warnings = ld.Site.Warnings
+	up.Duration = time.Since(start)
+	return up, nil
+}
+
+// memOutput collects rendered files in memory.
+type memOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memOutput) WriteFile(rel string, data []byte) error {
+	b := append([]byte(nil), data...)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = b
+	return nil
+}
+
+// staticFiles reads static/ into out under the paths a build publishes.
+func staticFiles(theme fs.FS, out render.Output) error {
+	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || content.Ignored(d.Name()) || strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		return out.WriteFile(strings.TrimPrefix(p, "static/"), data)
+	})
+}

@@ -1,0 +1,183 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	portal "github.com/transformace/portal"
+)
+
+// edit replaces old with new in a file of the site folder.
+func edit(t *testing.T, src, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(src, file)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newTestSession(t *testing.T) (*Session, string) {
+	t.Helper()
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("testdata/basic")); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession(Config{Src: src, Theme: portal.Theme, NoMinify: true, Updated: fixed})
+	up, err := s.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(up.Rendered) != up.Pages || up.Pages < 50 {
+		t.Fatalf("first build rendered %d of %d pages", len(up.Rendered), up.Pages)
+	}
+	return s, src
+}
+
+// TestDependencies asserts which pages are rendered again for a change:
+// the model of what depends on what, made visible.
+func TestDependencies(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		old, new string
+		want     []string // exactly these pages are rendered again
+		static   []string
+	}{
+		{
+			name: "nothing changed",
+		},
+		{
+			name: "body of a project card",
+			file: "content/projects/animace.cs.md", old: "Projekt vychází", new: "Projekt stojí",
+			want: []string{"cs/projekty/animace/index.html", "en/projects/animace/index.html"},
+		},
+		{
+			name: "body of a translation",
+			file: "content/projects/animace.en.md", old: "The project builds", new: "The project rests",
+			want: []string{"cs/projekty/animace/index.html", "en/projects/animace/index.html"},
+		},
+		{
+			name: "a partner's name is shown on the cards that link it",
+			file: "content/partners/zatec.en.md", old: `title = "Žatec"`, new: `title = "Zatec (Saaz)"`,
+			want: []string{
+				"cs/partneri/zatec/index.html", "en/partners/zatec/index.html",
+				"cs/projekty/animace/index.html", "en/projects/animace/index.html",
+				"cs/partneri/index.html", "en/partners/index.html",
+				// every English project list shows the partner facet with
+				// the English name; Czech lists show the Czech name, unchanged
+				"en/projects/partner/zatec/index.html", "en/projects/index.html",
+			},
+			static: []string{"en/projects/index.json"},
+		},
+		{
+			name:   "a stylesheet",
+			file:   "static/css/portal.css",
+			static: []string{"css/portal.css"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, src := newTestSession(t)
+			if tt.file != "" {
+				if strings.HasPrefix(tt.file, "static/") {
+					os.MkdirAll(filepath.Join(src, "static/css"), 0o755)
+					os.WriteFile(filepath.Join(src, tt.file), []byte("body{color:red}"), 0o644)
+				} else {
+					edit(t, src, tt.file, tt.old, tt.new)
+				}
+			}
+			up, err := s.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := up.Rendered
+			want := tt.want
+			// Facet lists are many; compare exactly but allow the test to list
+			// only the pages it names plus every facet page of the same kind.
+			if !subsetMatch(got, want) {
+				t.Errorf("rendered again:\n  %s\nwant exactly:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+			if !reflect.DeepEqual(up.Static, tt.static) {
+				t.Errorf("static changed: %v, want %v", up.Static, tt.static)
+			}
+			if tt.name == "a stylesheet" && !up.CSSOnly() {
+				t.Error("a stylesheet change should be CSS-only")
+			}
+		})
+	}
+}
+
+// subsetMatch reports whether got is exactly want, except that where want
+// names the full project list of a language, every facet list of that
+// language may be in got too (they all show the facet sidebar).
+func subsetMatch(got, want []string) bool {
+	w := map[string]bool{}
+	facets := map[string]bool{}
+	for _, p := range want {
+		w[p] = true
+		if p == "cs/projekty/index.html" {
+			facets["cs/projekty/"] = true
+		}
+		if p == "en/projects/index.html" {
+			facets["en/projects/"] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range got {
+		seen[p] = true
+		if w[p] {
+			continue
+		}
+		ok := false
+		for prefix := range facets {
+			if strings.HasPrefix(p, prefix) && strings.Count(p, "/") == 4 {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for p := range w {
+		if !seen[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSessionKeepsLastGoodSite: a broken save leaves the served files alone.
+func TestSessionKeepsLastGoodSite(t *testing.T) {
+	s, src := newTestSession(t)
+	before, ok := s.File("cs/projekty/animace/index.html")
+	if !ok {
+		t.Fatal("page missing")
+	}
+	edit(t, src, "content/projects/animace.cs.md", `status = "running"`, `status = "runing"`)
+	if _, err := s.Build(); err == nil || !strings.Contains(err.Error(), "animace.cs.md:6: status") {
+		t.Fatalf("err = %v", err)
+	}
+	after, _ := s.File("cs/projekty/animace/index.html")
+	if string(after) != string(before) {
+		t.Error("a failed build changed the served page")
+	}
+	edit(t, src, "content/projects/animace.cs.md", `status = "runing"`, `status = "finished"`)
+	up, err := s.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixedPage, _ := s.File("cs/projekty/animace/index.html")
+	if !strings.Contains(string(fixedPage), "Dokončeno") || len(up.Rendered) == 0 {
+		t.Error("the fixed page was not rendered again")
+	}
+}
