@@ -140,25 +140,30 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flags("serve", stderr)
 	src := fs.String("src", ".", "site folder holding content/")
 	port := fs.Int("port", 1313, "port to listen on")
-	bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to your network")
+	bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to your network on purpose")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return 2
 	}
-	dir, err := os.MkdirTemp("", "portal-serve-")
+	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
+	sess := site.NewSession(site.Config{Src: *src, Theme: portal.Theme, NoMinify: true, BaseURL: "http://" + addr + "/"})
+	live := serve.NewLive(sess, *src, stderr)
+	up, err := sess.Build()
 	if err != nil {
-		return report(err, stderr)
+		// Start anyway: the editor fixes the file and the page appears.
+		live.Rebuild()
+	} else {
+		warnings(up.Warnings, stderr)
+		fmt.Fprintf(stdout, "portal: built %d pages in %d ms\n", up.Pages, up.Duration.Milliseconds())
 	}
-	defer os.RemoveAll(dir)
-	out := filepath.Join(dir, "public")
-	res, err := site.Build(site.Config{Src: *src, Out: out, Theme: portal.Theme, NoMinify: true, BaseURL: "http://" + net.JoinHostPort(*bind, strconv.Itoa(*port)) + "/"})
-	if err != nil {
-		return report(err, stderr)
+	watchErr := make(chan error, 1)
+	go func() { watchErr <- live.Watch() }()
+	err = serve.ListenAndServe(ctx, addr, live, func(a net.Addr) {
+		fmt.Fprintf(stdout, "portal: serving on http://%s/ — saved changes appear in the browser by themselves (Ctrl-C stops)\n", a)
+	}, live.Close)
+	live.Close()
+	if werr := <-watchErr; werr != nil && err == nil {
+		err = werr
 	}
-	warnings(res.Warnings, stderr)
-	fmt.Fprintln(stdout, "portal: built "+res.Summary(""))
-	err = serve.ListenAndServe(ctx, net.JoinHostPort(*bind, strconv.Itoa(*port)), serve.Handler(out), func(a net.Addr) {
-		fmt.Fprintf(stdout, "portal: serving on http://%s/ (Ctrl-C stops)\n", a)
-	})
 	if err != nil {
 		return report(err, stderr)
 	}

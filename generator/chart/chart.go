@@ -109,10 +109,14 @@ type chart struct {
 	names   []string
 	vals    [][]float64 // [series][period], NaN for missing
 	n, s    int         // periods, series
+	// maxDec is the most decimals a value label on the chart shows: two
+	// more than the value axis, so "95,327381" is drawn as "95,33". The
+	// description keeps up to six.
+	maxDec int
 }
 
 func newChart(ind *indicator.Indicator, opts Options) *chart {
-	c := &chart{opts: opts, target: math.NaN()}
+	c := &chart{opts: opts, target: math.NaN(), maxDec: 6}
 	lang := ""
 	if opts.Locale != nil {
 		lang = opts.Locale.Lang
@@ -235,10 +239,10 @@ func (c *chart) decimal(v float64, d int) string {
 	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
-// value formats a data value without its unit, with as many decimals as it
-// has (at most 6): 23.4 → "23,4", 12 → "12".
+// value formats a data value for a label on the chart, without its unit,
+// with as many decimals as it has, at most maxDec: 23.4 → "23,4", 12 → "12".
 func (c *chart) value(v float64) string {
-	return c.decimal(v, valueDecimals(v))
+	return c.decimal(v, min(valueDecimals(v), c.maxDec))
 }
 
 // withUnit formats a data value with its unit: "23,4 %" (cs), "23.4%" (en),

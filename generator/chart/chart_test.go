@@ -659,7 +659,7 @@ func TestContrast(t *testing.T) {
 		t.Fatalf("contrast #767676/white = %v, want 4.54", c)
 	}
 	seen := map[string]bool{}
-	for _, col := range Palette {
+	for _, col := range Palette() {
 		if c := contrast(t, col, colHalo); c < 3 {
 			t.Errorf("series colour %s: contrast %.2f:1 against white, want ≥ 3:1", col, c)
 		}
@@ -678,8 +678,13 @@ func TestContrast(t *testing.T) {
 	if c := contrast(t, colAxis, colHalo); c < 3 {
 		t.Errorf("axis %s: contrast %.2f:1", colAxis, c)
 	}
+	if p := Palette(); len(p) != 6 {
+		t.Errorf("Palette() = %v", p)
+	} else if p[0] = "#FFFFFF"; Palette()[0] == "#FFFFFF" {
+		t.Error("Palette() returns the package's own array")
+	}
 	// Distinct shapes and patterns for the first six series.
-	for a := range len(Palette) {
+	for a := range len(Palette()) {
 		for b := range a {
 			ca, ma, da := seriesStyle(a)
 			cb, mb, db := seriesStyle(b)

@@ -79,6 +79,7 @@ func (c *chart) full(w *writer) {
 	if ok {
 		ticks, dec = niceTicks(lo, hi, c.bar)
 		ok = len(ticks) >= 2
+		c.maxDec = dec + 2
 	}
 
 	// Header: the unit above the value axis, the sample badge at the right.
@@ -89,11 +90,12 @@ func (c *chart) full(w *writer) {
 		badgeW = textWidth(c.labels.Sample, fontBar) + 14
 	}
 	unitY, badgeY := -1.0, -1.0
+	hasUnit := c.unit != "" && ok // no unit above an empty chart
 	switch {
-	case c.unit != "" && c.sample && unitW+badgeW+12 > fullW-2*pad:
+	case hasUnit && c.sample && unitW+badgeW+12 > fullW-2*pad:
 		badgeY, unitY = y, y+rowH
 		y += 2 * rowH
-	case c.unit != "" || c.sample:
+	case hasUnit || c.sample:
 		badgeY, unitY = y, y
 		y += rowH
 	}
@@ -105,7 +107,7 @@ func (c *chart) full(w *writer) {
 		name string
 	}
 	var legend []item
-	if c.s > 1 {
+	if c.s > 1 && ok {
 		x := pad
 		if y == pad {
 			y += 2
@@ -144,7 +146,6 @@ func (c *chart) full(w *writer) {
 		w.textEl(fullW/2, (l.top+l.bottom)/2, "middle", c.labels.NoData, "")
 		w.raw("</g>")
 		c.badge(w, badgeY, badgeW)
-		c.unitLabel(w, unitY)
 		w.raw("</svg>")
 		return
 	}
@@ -280,7 +281,7 @@ func (c *chart) full(w *writer) {
 	if finite(c.target) {
 		label := c.labels.Target + ": " + c.value(c.target)
 		ly := ty - 5 // above the line; there is room above the plot
-		if ly-0.75*fontSize < l.top-fontSize {
+		if ly-0.75*fontSize < l.top-fontSize-2 {
 			ly = ty + fontSize + 2
 		}
 		w.raw(`<g class="chart-target-label"`)
@@ -347,7 +348,7 @@ func (c *chart) defs(w *writer, r float64) []string {
 			continue
 		}
 		// Series s and s+6 share colour and marker, hence the definition.
-		if s < len(Palette) {
+		if s < len(palette) {
 			markerDef(w, c.prefix+"-m"+itoaSmall(marker), marker, r, colour)
 		}
 	}

@@ -27,6 +27,10 @@ func (c *chart) sparkline(w *writer) {
 			break
 		}
 	}
+	if ok {
+		_, dec := niceTicks(lo, hi, c.bar)
+		c.maxDec = dec + 2
+	}
 	label := ""
 	if labelled >= 0 {
 		// With its unit when the unit is short ("23,4 %", "120 MWh").

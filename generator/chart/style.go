@@ -2,15 +2,21 @@ package chart
 
 import (
 	"math"
+	"slices"
 	"strconv"
 )
 
-// Palette holds the series colours, in order: Okabe and Ito's
+// palette holds the series colours, in order: Okabe and Ito's
 // colour-blind-safe set (blue, vermillion, bluish green, reddish purple,
 // black), with their orange darkened to ochre, so that every colour has at
 // least 3:1 contrast against white (WCAG 1.4.11) — tested. Series beyond
 // the sixth reuse the colours with other markers and dashes.
-var Palette = [...]string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8F6B00"}
+var palette = [...]string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8F6B00"}
+
+// Palette returns the series colours in order ("#0072B2" for the first
+// series), e.g. to colour a legend or table outside the chart the same way.
+// Each has at least 3:1 contrast against white.
+func Palette() []string { return slices.Clone(palette[:]) }
 
 // Colours of the chart's furniture: text at least 4.5:1 against white.
 const (
@@ -38,8 +44,8 @@ var fillNames = [...]string{"solid", "hatch", "dots", "crosshatch", "hatch-back"
 // s. The first six series have six different ones of each; later series
 // combine them differently, so that no two of the first 36 look the same.
 func seriesStyle(s int) (colour string, marker, dash int) {
-	k := len(Palette)
-	return Palette[s%k], s % k, (s + s/k) % k
+	k := len(palette)
+	return palette[s%k], s % k, (s + s/k) % k
 }
 
 // markerDef writes the definition of marker shape m centred on 0,0 with

@@ -28,6 +28,9 @@ type Options struct {
 	// changed, typically from git history. When it is nil or reports false,
 	// the file's modification time is used.
 	Updated func(file string) (time.Time, bool)
+	// Cache, when set, reuses the parse and rendered body of files that did
+	// not change since the previous Load with the same Cache.
+	Cache *Cache
 }
 
 // Kinds of content that live in content/<kind>/<slug>.<lang>.md.
@@ -69,6 +72,7 @@ type rawFile struct {
 	body             []byte
 	bodyLine         int
 	updated          time.Time
+	cache            *cached // nil without Options.Cache
 }
 
 // Load reads and validates the site in fsys (a folder holding
@@ -97,6 +101,10 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		if err := CheckICO(cfg.PublisherICO); err != nil {
 			return nil, Errors{{File: siteFile, Line: config.KeyLine(string(data), "publisher_ico", 1), Msg: "publisher_ico: " + err.Error()}}
 		}
+	}
+	if opts.Cache != nil {
+		opts.Cache.begin()
+		defer opts.Cache.end()
 	}
 	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}}
 	s := &Site{Config: cfg}
@@ -269,6 +277,23 @@ func (l *loader) readKind(kind string, s *Site) map[string]map[string]*rawFile {
 }
 
 func (l *loader) readFile(file string) *rawFile {
+	var fi fs.FileInfo
+	if c := l.opts.Cache; c != nil {
+		var hit *cached
+		if hit, fi = c.lookup(l.fsys, file); hit != nil {
+			rf := hit.raw
+			rf.updated, rf.cache = l.updated(file), hit
+			return &rf
+		}
+	}
+	rf := l.parseFile(file)
+	if rf != nil && fi != nil {
+		rf.cache = l.opts.Cache.store(file, fi, rf)
+	}
+	return rf
+}
+
+func (l *loader) parseFile(file string) *rawFile {
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		l.p.errorf(file, 0, "cannot read: %v", err)
@@ -347,7 +372,7 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 			t.Territory, t.Plan, t.Priority, t.Goal = f.str("territory"), f.str("plan"), f.str("priority"), f.str("goal")
 		}
 		e.Texts[lang] = t
-		*jobs = append(*jobs, renderJob{text: t, body: rf.body, bodyLine: rf.bodyLine, lang: lang})
+		*jobs = append(*jobs, renderJob{text: t, body: rf.body, bodyLine: rf.bodyLine, lang: lang, cache: rf.cache})
 		if lang == def {
 			baseFields = f
 			continue
@@ -701,6 +726,7 @@ type renderJob struct {
 	body     []byte
 	bodyLine int
 	lang     string
+	cache    *cached
 }
 
 // renderBodies renders every Markdown body on all cores. Fallback texts are
@@ -716,15 +742,25 @@ func (l *loader) renderBodies(jobs []renderJob) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				res, err := l.opts.Markdown.Render(j.body, j.lang)
-				if err != nil {
-					l.mu.Lock()
-					l.p.errorf(j.text.File, j.bodyLine, "cannot render Markdown: %v", err)
-					l.mu.Unlock()
-					continue
+				var res markdown.Result
+				if j.cache != nil && j.cache.res != nil {
+					res = *j.cache.res
+				} else {
+					var err error
+					if res, err = l.opts.Markdown.Render(j.body, j.lang); err != nil {
+						l.mu.Lock()
+						l.p.errorf(j.text.File, j.bodyLine, "cannot render Markdown: %v", err)
+						l.mu.Unlock()
+						continue
+					}
+					if j.cache != nil {
+						// One job per file: no other goroutine touches this entry.
+						j.cache.res = &res
+					}
 				}
 				j.text.Body, j.text.BodyText, j.text.Headings = res.HTML, res.Text, res.Headings
-				j.text.Images = res.Images
+				// A copy: the cached result must keep body-relative lines.
+				j.text.Images = append([]markdown.Image(nil), res.Images...)
 				for i := range j.text.Images {
 					j.text.Images[i].Line += j.bodyLine - 1
 				}

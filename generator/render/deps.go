@@ -26,7 +26,8 @@ import (
 //	icard:<id>        an indicator's title, unit and description, as listed elsewhere
 //	page:<slug>       a free page
 //	facets:<lang>     the filter sidebar of the project lists
-//	totals:<lang>     the home page's figures and region tiles
+//	totals:<lang>     the home page's figures, newest cards and region tiles
+//	regions:<lang>    the region tiles with their counts and budgets
 //	partners:<lang>   the partner list with its counts
 //	self:<hash>       facts local to one page (which projects are on it, in what order)
 //
@@ -112,10 +113,12 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 			t.str(it.P.Slug)
 			t.u64(v["card:"+it.P.Slug])
 		}
+		rg := newHasher()
 		for _, ri := range m.regions {
-			t.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10))
+			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10))
 		}
-		v["totals:"+lang] = t.sum()
+		t.u64(rg.sum())
+		v["totals:"+lang], v["regions:"+lang] = t.sum(), rg.sum()
 		p := newHasher()
 		for _, pi := range m.partners {
 			p.str(pi.P.Slug, strconv.Itoa(len(pi.Carries)), strconv.Itoa(len(pi.Joins)))

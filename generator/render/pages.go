@@ -323,7 +323,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		r.withAlternates(v, same(Routes.Regions))
 		v.Regions, v.Crumbs = m.regions, []Crumb{home}
 		return v
-	}, "totals:"+lang)
+	}, "regions:"+lang)
 	for _, ri := range m.regions {
 		ri := ri
 		add(ri.Path, "region", func() *View {

@@ -1,73 +1,76 @@
 package serve
 
 import (
+	"io"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	portal "github.com/transformace/portal"
+	"github.com/transformace/portal/generator/site"
 )
 
-func site(t *testing.T) string {
+
+// newLive builds the fixture site into a session served by Live.
+func newLive(t *testing.T) (*Live, string) {
 	t.Helper()
-	root := t.TempDir()
-	dir := filepath.Join(root, "public")
-	files := map[string]string{
-		"index.html":               "chooser",
-		"404.html":                 "root 404",
-		"cs/index.html":            "domů",
-		"cs/404.html":              "stránka nenalezena",
-		"en/404.html":              "page not found",
-		"css/portal.css":           "body{}",
-		"cs/projekty/x/index.html": "projekt",
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("../site/testdata/basic")); err != nil {
+		t.Fatal(err)
 	}
-	for p, body := range files {
-		f := filepath.Join(dir, p)
-		os.MkdirAll(filepath.Dir(f), 0o755)
-		os.WriteFile(f, []byte(body), 0o644)
+	// A secret beside the site folder must never be served.
+	os.WriteFile(src+"/secret.txt", []byte("secret"), 0o644)
+	sess := site.NewSession(site.Config{Src: src, Theme: portal.Theme, NoMinify: true})
+	if _, err := sess.Build(); err != nil {
+		t.Fatal(err)
 	}
-	// A secret beside the site must never be served.
-	os.WriteFile(filepath.Join(root, "secret.txt"), []byte("secret"), 0o644)
-	return dir
+	return NewLive(sess, src, io.Discard), src
 }
 
-func TestHandler(t *testing.T) {
-	h := Handler(site(t))
+func TestServeFiles(t *testing.T) {
+	lv, _ := newLive(t)
 	tests := []struct {
 		path  string
 		code  int
 		body  string
 		ctype string
 	}{
-		{"/", 200, "chooser", "text/html"},
-		{"/cs/", 200, "domů", "text/html"},
-		{"/cs/projekty/x/", 200, "projekt", "text/html"},
-		{"/css/portal.css", 200, "body{}", "text/css"},
-		{"/cs/nic/", 404, "stránka nenalezena", "text/html"},
-		{"/en/nothing", 404, "page not found", "text/html"},
-		{"/zz/x", 404, "root 404", "text/html"},
-		{"/../secret.txt", 404, "root 404", "text/html"},
-		{"/cs/../../secret.txt", 404, "root 404", "text/html"},
-		{"/%2e%2e/secret.txt", 404, "root 404", "text/html"},
+		{"/", 200, `href="/cs/"`, "text/html"},
+		{"/cs/", 200, `<html lang="cs">`, "text/html"},
+		{"/cs/projekty/animace/", 200, "Animace pro spravedlivou", "text/html"},
+		{"/cs/projekty/animace", 301, "", ""},
+		{"/css/portal.css", 200, "", "text/css"},
+		{"/data/projects.csv", 200, "slug,", "text/csv"},
+		{"/data/catalog.jsonld", 200, "Katalog", "application/ld+json"},
+		{"/cs/nic/", 404, "Stránka nenalezena", "text/html"},
+		{"/en/nothing", 404, "Page not found", "text/html"},
+		{"/zz/x", 404, "", "text/html"},
+		{"/../secret.txt", 404, "", "text/html"},
+		{"/cs/../../secret.txt", 404, "", "text/html"},
+		{"/%2e%2e/secret.txt", 404, "", "text/html"},
 		{"/cs/%2e%2e%2f%2e%2e%2fsecret.txt", 404, "", "text/html"},
 		{"/..%5csecret.txt", 400, "", ""},
+		{"/_portal/live.js", 200, "EventSource", "text/javascript"},
 	}
 	for _, tt := range tests {
-		req := httptest.NewRequest("GET", "http://x"+tt.path, nil)
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		lv.ServeHTTP(rec, httptest.NewRequest("GET", "http://x"+tt.path, nil))
 		body := rec.Body.String()
 		if rec.Code != tt.code {
 			t.Errorf("%s: code %d, want %d", tt.path, rec.Code, tt.code)
 		}
-		if strings.Contains(body, "secret") {
+		if strings.Contains(body, "secret\n") || body == "secret" {
 			t.Errorf("%s: served a file outside the site", tt.path)
 		}
 		if tt.body != "" && !strings.Contains(body, tt.body) {
-			t.Errorf("%s: body %q, want %q", tt.path, body, tt.body)
+			t.Errorf("%s: body lacks %q", tt.path, tt.body)
 		}
 		if tt.ctype != "" && !strings.HasPrefix(rec.Header().Get("Content-Type"), tt.ctype) {
-			t.Errorf("%s: content type %q", tt.path, rec.Header().Get("Content-Type"))
+			t.Errorf("%s: content type %q, want %s", tt.path, rec.Header().Get("Content-Type"), tt.ctype)
+		}
+		if strings.HasPrefix(tt.ctype, "text/html") && !strings.Contains(body, "/_portal/live.js") {
+			t.Errorf("%s: reload script not injected", tt.path)
 		}
 	}
 }

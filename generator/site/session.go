@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -22,6 +24,7 @@ type Session struct {
 	cfg Config
 
 	mu     sync.Mutex        // one build at a time
+	cache  *content.Cache    // parses and bodies of unchanged files
 	prints map[string]uint64 // output file → fingerprint of its last render
 	// files is the published site: output path → bytes. It is replaced as
 	// a whole, never modified, so readers need no lock.
@@ -59,7 +62,21 @@ func (u Update) Changed() bool {
 
 // NewSession prepares a session; nothing is built until Build.
 func NewSession(cfg Config) *Session {
-	s := &Session{cfg: cfg, prints: map[string]uint64{}}
+	if cfg.Updated == nil {
+		// git history is read once; a file saved after the session started
+		// is newer than any commit, so its modification time is its date.
+		git, start := gitTimes(cfg.Src), time.Now()
+		cfg.Updated = func(file string) (time.Time, bool) {
+			if fi, err := os.Stat(filepath.Join(cfg.Src, filepath.FromSlash(file))); err == nil && fi.ModTime().After(start) {
+				return time.Time{}, false
+			}
+			if git == nil {
+				return time.Time{}, false
+			}
+			return git(file)
+		}
+	}
+	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache()}
 	empty := map[string][]byte{}
 	s.files.Store(&empty)
 	return s
@@ -77,7 +94,7 @@ func (s *Session) Build() (Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
-	ld, err := Load(s.cfg)
+	ld, err := load(s.cfg, s.cache)
 	if err != nil {
 		return Update{}, err
 	}

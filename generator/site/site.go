@@ -80,7 +80,9 @@ type Loaded struct {
 
 // Load reads and validates the site folder. Content problems come back as
 // content.Errors, each "file:line: message".
-func Load(cfg Config) (*Loaded, error) {
+func Load(cfg Config) (*Loaded, error) { return load(cfg, nil) }
+
+func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 	src := os.DirFS(cfg.Src)
 	theme := overlay{top: src, base: cfg.Theme}
 	locales := map[string]*locale.Locale{}
@@ -118,6 +120,7 @@ func Load(cfg Config) (*Loaded, error) {
 	s, err := content.Load(src, content.Options{
 		Markdown: markdown.New(markdown.Options{Typography: typo}),
 		Updated:  updated,
+		Cache:    cache,
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,408 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/site"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// Live serves a site built in memory by a site.Session, rebuilds it when
+// files under the site folder change, and tells browsers over Server-Sent
+// Events to reload, to swap styles, or to show the error of a broken save.
+// The last good site stays served while the content is broken.
+type Live struct {
+	sess *site.Session
+	src  string
+	log  io.Writer
+
+	mu      sync.Mutex
+	clients map[chan event]bool
+	errs    []ErrorMessage // current content errors; nil when the site builds
+	done    chan struct{}
+	// Debounce is how long the watcher waits for a burst of events to end.
+	Debounce time.Duration
+	// Built is called after each build attempt (for tests and benchmarks).
+	Built func(site.Update, error)
+}
+
+// ErrorMessage is one content error as the overlay shows it.
+type ErrorMessage struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+type event struct{ name, data string }
+
+// NewLive prepares live serving of the site folder src.
+func NewLive(sess *site.Session, src string, log io.Writer) *Live {
+	return &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 30 * time.Millisecond}
+}
+
+// Close ends every event stream, so that the server can shut down.
+func (lv *Live) Close() {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	select {
+	case <-lv.done:
+	default:
+		close(lv.done)
+	}
+}
+
+// Rebuild builds the site again and tells the browsers what happened.
+func (lv *Live) Rebuild() {
+	up, err := lv.sess.Build()
+	if lv.Built != nil {
+		defer lv.Built(up, err)
+	}
+	if err != nil {
+		msgs := messages(err)
+		lv.mu.Lock()
+		same := reflect.DeepEqual(lv.errs, msgs)
+		lv.errs = msgs
+		lv.mu.Unlock()
+		if same {
+			return // the retry of a half-written file found the same mistake
+		}
+		for _, m := range msgs {
+			fmt.Fprintf(lv.log, "%s:%d: %s\n", m.File, m.Line, m.Message)
+		}
+		fmt.Fprintf(lv.log, "portal: %d error(s); still serving the last good version\n", len(msgs))
+		data, _ := json.Marshal(msgs)
+		lv.broadcast(event{"error", string(data)})
+		return
+	}
+	lv.mu.Lock()
+	hadErrors := lv.errs != nil
+	lv.errs = nil
+	lv.mu.Unlock()
+	for _, w := range up.Warnings {
+		fmt.Fprintf(lv.log, "warning: %s\n", w)
+	}
+	switch {
+	case up.CSSOnly():
+		fmt.Fprintf(lv.log, "portal: styles changed (%d ms)\n", up.Duration.Milliseconds())
+		lv.broadcast(event{"css", "{}"})
+	case up.Changed():
+		fmt.Fprintf(lv.log, "portal: %d pages rendered again, %d files changed (%d ms)\n", len(up.Rendered), len(up.Static)+len(up.Removed), up.Duration.Milliseconds())
+		lv.broadcast(event{"reload", reloadData(up)})
+	case hadErrors:
+		lv.broadcast(event{"ok", "{}"})
+	}
+}
+
+// reloadData lists the changed pages by URL so that a browser on an
+// unaffected page does not reload; a long list becomes "all".
+func reloadData(up site.Update) string {
+	if len(up.Rendered)+len(up.Removed) > 500 || len(up.Static) > 0 && !up.CSSOnly() && hasNonData(up.Static) {
+		return `{"all":true}`
+	}
+	var pages []string
+	for _, f := range append(append([]string(nil), up.Rendered...), up.Removed...) {
+		p := "/" + strings.TrimSuffix(f, "index.html")
+		pages = append(pages, p)
+	}
+	data, _ := json.Marshal(map[string]any{"pages": pages})
+	return string(data)
+}
+
+// hasNonData reports whether a changed file other than data and indexes
+// could affect every page (a script, an icon).
+func hasNonData(files []string) bool {
+	for _, f := range files {
+		if !strings.HasPrefix(f, "data/") && !strings.HasSuffix(f, "index.json") && !strings.HasSuffix(f, ".css") {
+			return true
+		}
+	}
+	return false
+}
+
+func messages(err error) []ErrorMessage {
+	var es content.Errors
+	if errors.As(err, &es) {
+		out := make([]ErrorMessage, len(es))
+		for i, e := range es {
+			out[i] = ErrorMessage{File: e.File, Line: e.Line, Message: e.Msg}
+		}
+		return out
+	}
+	return []ErrorMessage{{File: "portal", Message: err.Error()}}
+}
+
+func (lv *Live) broadcast(ev event) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	for c := range lv.clients {
+		select {
+		case c <- ev:
+		default: // a stuck client misses an event rather than blocking builds
+		}
+	}
+}
+
+// ServeHTTP serves the event stream, the reload script and the site.
+func (lv *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/_portal/events":
+		lv.events(w, r)
+		return
+	case "/_portal/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(liveJS)
+		return
+	}
+	lv.file(w, r)
+}
+
+func (lv *Live) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	lv.mu.Lock()
+	lv.clients[c] = true
+	errs := lv.errs
+	lv.mu.Unlock()
+	defer func() {
+		lv.mu.Lock()
+		delete(lv.clients, c)
+		lv.mu.Unlock()
+	}()
+	fmt.Fprint(w, "retry: 500\n\n")
+	if errs != nil {
+		data, _ := json.Marshal(errs)
+		writeEvent(w, event{"error", string(data)})
+	}
+	fl.Flush()
+	for {
+		select {
+		case ev := <-c:
+			writeEvent(w, ev)
+			fl.Flush()
+		case <-r.Context().Done():
+			return
+		case <-lv.done:
+			return
+		}
+	}
+}
+
+func writeEvent(w io.Writer, ev event) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+}
+
+// file serves a file of the last good build from memory: nothing outside
+// the built site can be reached, whatever the path says.
+func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if strings.ContainsAny(r.URL.Path, "\\\x00") {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	name := strings.TrimPrefix(p, "/")
+	data, ok := lv.sess.File(name)
+	if !ok && (name == "" || !strings.Contains(path.Base(name), ".")) {
+		// A folder: its index.html, reached with a trailing slash so that
+		// relative links work.
+		idx := strings.TrimSuffix(name, "/")
+		if idx != "" {
+			idx += "/"
+		}
+		if _, isDir := lv.sess.File(idx + "index.html"); isDir {
+			if !strings.HasSuffix(r.URL.Path, "/") {
+				http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+				return
+			}
+			name = idx + "index.html"
+			data, ok = lv.sess.File(name)
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		name = "404.html"
+		if seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/"); seg != "" {
+			if _, has := lv.sess.File(seg + "/404.html"); has {
+				name = seg + "/404.html"
+			}
+		}
+		data, _ = lv.sess.File(name)
+		if data == nil {
+			// Nothing built yet (the first build failed): a page for the
+			// overlay to show the errors on.
+			data = []byte(`<!DOCTYPE html><html lang="cs"><meta charset="utf-8"><title>portal</title><body><p>Web zatím nejde sestavit. / The site cannot be built yet.</p></body></html>`)
+			name = "error.html"
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	switch path.Ext(name) {
+	case ".jsonld":
+		ctype = "application/ld+json"
+	case ".csv":
+		ctype = "text/csv; charset=utf-8"
+	}
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data)
+	}
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+// inject adds the reload script to a page; only `serve` does this, a built
+// site never contains it.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="/_portal/live.js" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte(nil), page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// Watch rebuilds the site whenever something under content/, layouts/ or
+// static/ of the site folder changes, until Close. Folders created later
+// are watched as they appear. Editors' swap and backup files are ignored.
+func (lv *Live) Watch() error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	// The site folder itself, so that content/, layouts/ or static/ made
+	// after the start are noticed.
+	if err := w.Add(lv.src); err != nil {
+		return err
+	}
+	for _, dir := range watched {
+		if err := addTree(w, filepath.Join(lv.src, dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	var (
+		timer   *time.Timer
+		fire    = make(chan struct{}, 1)
+		retried bool
+	)
+	schedule := func(d time.Duration) {
+		if timer != nil {
+			timer.Stop()
+		}
+		timer = time.AfterFunc(d, func() {
+			select {
+			case fire <- struct{}{}:
+			default:
+			}
+		})
+	}
+	for {
+		select {
+		case <-lv.done:
+			if timer != nil {
+				timer.Stop()
+			}
+			return nil
+		case err := <-w.Errors:
+			fmt.Fprintf(lv.log, "portal: watching files: %v\n", err)
+		case ev := <-w.Events:
+			if !lv.relevant(ev) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					addTree(w, ev.Name) // a new folder, perhaps with files already in it
+				}
+			}
+			retried = false
+			schedule(lv.Debounce)
+		case <-fire:
+			lv.Rebuild()
+			lv.mu.Lock()
+			broken := lv.errs != nil
+			lv.mu.Unlock()
+			// A file caught half-written fails to parse; its last write may
+			// have come within the same burst, so look once more shortly.
+			if broken && !retried {
+				retried = true
+				schedule(150 * time.Millisecond)
+			}
+		}
+	}
+}
+
+// watched are the folders of a site folder whose files make the site.
+var watched = []string{"content", "layouts", "static"}
+
+// relevant filters out events that cannot change the site: files outside
+// the watched folders, swap, backup and lock files of editors, and
+// permission changes.
+func (lv *Live) relevant(ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod || content.Ignored(filepath.Base(ev.Name)) {
+		return false
+	}
+	rel, err := filepath.Rel(lv.src, ev.Name)
+	if err != nil {
+		return false
+	}
+	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	for _, d := range watched {
+		if top == d {
+			return true
+		}
+	}
+	return false
+}
+
+func addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && content.Ignored(d.Name()) {
+				return filepath.SkipDir
+			}
+			return w.Add(p)
+		}
+		return nil
+	})
+}
