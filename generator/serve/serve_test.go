@@ -11,7 +11,6 @@ import (
 	"github.com/transformace/portal/generator/site"
 )
 
-
 // newLive builds the fixture site into a session served by Live.
 func newLive(t *testing.T) (*Live, string) {
 	t.Helper()
