@@ -237,6 +237,15 @@ func regionInputs(ri *RegionItem) []string {
 	return in
 }
 
+// pageInputs: the open data page also lists every data set.
+func pageInputs(pg *content.Page, inds []*IndicatorItem) []string {
+	in := []string{"page:" + pg.Slug}
+	if pg.Slug == "open-data" {
+		in = append(in, indicatorListInputs(inds)...)
+	}
+	return in
+}
+
 func indicatorListInputs(items []*IndicatorItem) []string {
 	in := make([]string, len(items))
 	for i, it := range items {

@@ -360,15 +360,27 @@ func (r *Renderer) langPages(lang string) []*Page {
 		}, append([]string{"indicator:" + it.I.ID}, cardKeys(it.Projects)...)...)
 	}
 
+	for _, it := range m.indicators {
+		it := it
+		p := "/embed/" + lang + "/" + it.I.ID + "/"
+		add(p, "embed", func() *View {
+			v := r.baseView(lang, "embed", p, it.Title)
+			v.Indicator = it
+			v.Canonical = r.site.Config.AbsURL(it.Path)
+			return v
+		}, "indicator:"+it.I.ID)
+	}
+
 	for _, pg := range r.site.Pages {
 		pg := pg
 		p := rt.Page(pg)
 		add(p, "page", func() *View {
 			v := r.baseView(lang, "page", p, pg.In(lang).Title)
 			r.entryView(v, &pg.Entry, func(rt Routes) string { return rt.Page(pg) })
+			v.PageSlug = pg.Slug
 			v.Crumbs = []Crumb{home}
 			return v
-		}, "page:"+pg.Slug)
+		}, pageInputs(pg, m.indicators)...)
 	}
 
 	add(rt.NotFound(), "notfound", func() *View {

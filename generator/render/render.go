@@ -63,7 +63,7 @@ type Options struct {
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
-var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "page", "notfound", "chooser"}
+var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "embed", "page", "notfound", "chooser"}
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {

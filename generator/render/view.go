@@ -41,6 +41,7 @@ type View struct {
 	Asset func(string) string
 
 	Text      *content.Text
+	PageSlug  string // the file slug of a free page
 	Project   *ProjectItem
 	Partner   *PartnerItem
 	Region    *RegionItem

@@ -48,6 +48,7 @@ func TestGolden(t *testing.T) {
 		"en/regions/index.html",
 		"cs/kraje/ustecky-kraj/index.html",
 		"cs/ukazatele/akce/index.html",
+		"embed/en/akce/index.html",
 		"en/accessibility/index.html",
 		"cs/404.html",
 		"cs/projekty/index.json",
@@ -131,7 +132,12 @@ func TestPageFacts(t *testing.T) {
 		{"en/index.html", []string{"2" + nb + "projects", "CZK" + nb + "54.7" + nb + "million"}, nil},
 		{"cs/partneri/zatec/index.html", []string{"spolupracuje na 1" + nb + "projektu"}, nil},
 		{"cs/partneri/cheb/index.html", []string{"00253979"}, nil},
-		{"cs/ukazatele/akce/index.html", []string{"5,5", "3." + nb + "čtvrtletí" + nb + "2024", "Ilustrativní data", "bez údaje"}, nil},
+		{"cs/ukazatele/akce/index.html", []string{"5,5", "3." + nb + "čtvrtletí" + nb + "2024", "Ilustrativní data", "bez údaje",
+			`role="img"`, `href="/data/indicators/akce.csv"`, `href="/data/indicators/akce.csv-metadata.json"`,
+			"Karlovarský kraj: Počet akcí (ilustrativní data). Zkušební portál, 2026.",
+			"https://portal.example.cz/embed/cs/akce/"}, []string{"style="}},
+		{"embed/en/akce/index.html", []string{`role="img"`, `<meta name="robots" content="noindex">`, `href="https://portal.example.cz/en/indicators/akce/"`}, []string{"site-header"}},
+		{"cs/projekty/animace/index.html", []string{`class="spark"`}, nil},
 		{"index.html", []string{`href="/cs/"`, `href="/en/"`, `lang="en"`}, nil},
 	}
 	for _, c := range cases {
