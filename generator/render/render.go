@@ -81,6 +81,7 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 		"add":      func(a, b int) int { return a + b },
 		"iso":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"year":     func(t time.Time) int { return t.Year() },
+		"ogLocale": OGLocale,
 	}
 	base, err := template.New("").Funcs(funcs).ParseFS(theme, "layouts/base.html", "layouts/partials.html")
 	if err != nil {
@@ -172,18 +173,25 @@ func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 }
 
 // WriteExtras writes the files that accompany the pages: the project
-// lists' JSON index for the JavaScript filter.
+// lists' JSON index for the JavaScript filter, the Atom feeds, the sitemap
+// and robots.txt.
 func (r *Renderer) WriteExtras(out Output) error {
 	for _, lang := range r.langs {
 		p, data, err := r.ListIndex(lang)
 		if err == nil {
 			err = out.WriteFile(p, data)
 		}
+		if err == nil {
+			err = out.WriteFile(FeedPath(lang)[1:], r.Feed(lang))
+		}
 		if err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := out.WriteFile("sitemap.xml", r.Sitemap()); err != nil {
+		return err
+	}
+	return out.WriteFile("robots.txt", r.Robots())
 }
 
 // RenderPage executes the template of one page.
@@ -242,5 +250,8 @@ func (r *Renderer) withAlternates(v *View, pathIn func(lang string) (string, boo
 func (r *Renderer) chooserView() *View {
 	v := r.baseView(r.langs[0], "chooser", "/", r.site.Config.Title[r.langs[0]])
 	r.withAlternates(v, func(lang string) (string, bool) { return "/" + lang + "/", true })
+	// The chooser is not a translation of the home pages; they name it
+	// neither, and it names no alternates.
+	v.Alternates = nil
 	return v
 }

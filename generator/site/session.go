@@ -2,9 +2,12 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -131,7 +134,7 @@ func (s *Session) Build() (Update, error) {
 	if err := r.WriteExtras(extra); err != nil {
 		return Update{}, err
 	}
-	if err := staticFiles(ld.Theme, extra); err != nil {
+	if err := staticFiles(ld.Theme, extra, nil); err != nil {
 		return Update{}, err
 	}
 	if _, err := writeOpenData(ld, extra); err != nil {
@@ -172,8 +175,9 @@ func (m *memOutput) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
-// staticFiles reads static/ into out under the paths a build publishes.
-func staticFiles(theme fs.FS, out render.Output) error {
+// staticFiles reads static/ into out under the paths a build publishes:
+// its path without "static/", or the fingerprinted name in names.
+func staticFiles(theme fs.FS, out render.Output, names map[string]string) error {
 	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -185,6 +189,45 @@ func staticFiles(theme fs.FS, out render.Output) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
-		return out.WriteFile(strings.TrimPrefix(p, "static/"), data)
+		rel := strings.TrimPrefix(p, "static/")
+		if n, ok := names[rel]; ok {
+			rel = n
+		}
+		return out.WriteFile(rel, data)
 	})
+}
+
+// fingerprint names every stylesheet and script by a hash of its bytes
+// ("css/portal.css" → "css/portal.3f2a1b9c0d.css"), so that hosts can
+// cache them for a year: a changed file gets a new name.
+func fingerprint(theme fs.FS) (map[string]string, error) {
+	names := map[string]string{}
+	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		ext := path.Ext(p)
+		if d.IsDir() || content.Ignored(d.Name()) || (ext != ".css" && ext != ".js") {
+			return nil
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		rel := strings.TrimPrefix(p, "static/")
+		names[rel] = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		return nil
+	})
+	return names, err
+}
+
+// assetFunc maps a static file to its published path.
+func assetFunc(names map[string]string) func(string) string {
+	return func(name string) string {
+		if n, ok := names[name]; ok {
+			return "/" + n
+		}
+		return "/" + name
+	}
 }

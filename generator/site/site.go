@@ -229,7 +229,11 @@ func Build(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})
+	names, err := fingerprint(ld.Theme)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Asset: assetFunc(names)})
 	if err != nil {
 		return Result{}, err
 	}
@@ -241,7 +245,7 @@ func Build(cfg Config) (Result, error) {
 	if _, err := r.Render(w); err != nil {
 		return Result{}, err
 	}
-	if err := staticFiles(ld.Theme, w); err != nil {
+	if err := staticFiles(ld.Theme, w, names); err != nil {
 		return Result{}, err
 	}
 	if _, err := writeOpenData(ld, w); err != nil {
