@@ -33,6 +33,7 @@ type gen struct {
 	st    stats
 
 	partners   []*partner
+	byRegion   map[string][]int // region key → indices into partners; only looked up
 	indicators []*indicatorSpec
 	projects   []*project
 }
@@ -247,6 +248,7 @@ func (g *gen) ico() string {
 
 func (g *gen) genPartners(n int) {
 	seen := map[string]int{} // only looked up, never iterated
+	g.byRegion = map[string][]int{}
 	mi, ui, mas, retries := 0, 0, 0, 0
 	regionsLeft := g.r.Perm(len(regions) - 1) // every region except abroad, once
 	for len(g.partners) < n {
@@ -287,7 +289,8 @@ func (g *gen) genPartners(n int) {
 			pa.cs, pa.en, pa.kind = k.cs+" "+t.cs, k.en+" "+t.en, "ngo"
 		case x < 82:
 			k := pick(g.r, companyKinds)
-			pa.cs, pa.en, pa.kind = k.cs+" "+t.cs+" "+k.form, k.en+" "+t.en+" "+k.form, "company"
+			pa.cs, pa.kind = k.cs+" "+t.cs+" "+k.form, "company"
+			pa.en = pa.cs // a company's name is not translated
 		case x < 86 && ui < len(universities):
 			u := universities[ui]
 			ui++
@@ -319,6 +322,7 @@ func (g *gen) genPartners(n int) {
 			seen[pa.slug] = 1
 		}
 		retries = 0
+		g.byRegion[pa.region] = append(g.byRegion[pa.region], len(g.partners))
 		g.partners = append(g.partners, pa)
 		g.writePartner(pa)
 	}
@@ -356,7 +360,7 @@ func (g *gen) writePartner(pa *partner) {
 	}
 	fmt.Fprintf(&b, "region = %q\n", pa.region)
 	b.WriteString("+++\n\n")
-	fmt.Fprintf(&b, "%s sídlí %s a působí především %s. %s\n\n", pa.cs, pa.t.loc, reg.loc, g.paragraph(sentencesCS[:8], 2, pa.t, reg))
+	fmt.Fprintf(&b, "%s sídlí %s a působí především %s. %s\n\n", pa.cs, pa.t.loc, reg.loc, g.paragraph(partnerSentencesCS, 2, pa.t, reg))
 	fmt.Fprintf(&b, "Organizace je v portálu uvedena jako **nositel nebo partner** projektů, jejichž přehled najdete níže.\n")
 	g.add("content/partners/"+pa.slug+".cs.md", b.String())
 	if !g.chance(0.85) {
@@ -365,6 +369,6 @@ func (g *gen) writePartner(pa *partner) {
 	}
 	b.Reset()
 	fmt.Fprintf(&b, "+++\ntitle = %s\nsummary = %s\n+++\n\n", q(pa.en), q(sumEN))
-	fmt.Fprintf(&b, "%s is based in %s. %s\n\nThe portal lists it as the **lead or partner** of the projects below.\n", pa.en, pa.t.en, g.paragraph(sentencesEN[:8], 2, pa.t, reg))
+	fmt.Fprintf(&b, "%s is based in %s. %s\n\nThe portal lists it as the **lead or partner** of the projects below.\n", pa.en, pa.t.en, g.paragraph(partnerSentencesEN, 2, pa.t, reg))
 	g.add("content/partners/"+pa.slug+".en.md", b.String())
 }

@@ -342,12 +342,12 @@ var villages = []phrase{
 
 // Indicators: a title, a unit and the names of up to three series.
 var indicatorKinds = []struct {
-	cs, en           string
-	unitCS, unitEN   string // equal when the unit needs no translation
-	series           []string
-	base             float64
-	decimals         int
-	chart            string
+	cs, en         string
+	unitCS, unitEN string // equal when the unit needs no translation
+	series         []string
+	base           float64
+	decimals       int
+	chart          string
 }{
 	{"Spotřeba energie ve veřejných budovách", "Energy use in public buildings", "MWh", "MWh", []string{"Elektřina", "Teplo", "Zemní plyn"}, 12000, 1, "line"},
 	{"Počet podpořených firem", "Supported companies", "firmy", "companies", []string{"Malé firmy", "Střední firmy", "Velké firmy"}, 40, 0, "bar"},
@@ -361,4 +361,22 @@ var indicatorKinds = []struct {
 	{"Výroba elektřiny z obnovitelných zdrojů", "Electricity from renewable sources", "MWh", "MWh", []string{"Fotovoltaika", "Biomasa"}, 900, 1, "line"},
 	{"Klienti terénních sociálních služeb", "Clients of outreach social services", "klienti", "clients", []string{"Klienti"}, 320, 0, "bar"},
 	{"Podíl tříděného odpadu", "Share of sorted waste", "%", "%", []string{"Tříděný odpad"}, 38, 1, "line"},
+}
+
+// Sentences about a partner organisation.
+var partnerSentencesCS = []string{
+	"Organizace se dlouhodobě věnuje rozvoji území {RL} a spolupracuje s obcemi i firmami.",
+	"Od roku {Y} se podílí na přípravě transformačních projektů a sdílí své zkušenosti s ostatními.",
+	"Má přibližně {N} zaměstnanců a vlastní odborné zázemí pro přípravu žádostí o dotace.",
+	"Je členem Regionální stálé konference a účastní se jednání o prioritách území.",
+	"Pravidelně pořádá setkání se starosty a zástupci místních spolků {TL}.",
+	"Zveřejňuje výroční zprávy a hospodaření na svých stránkách.",
+}
+
+var partnerSentencesEN = []string{
+	"The organisation has long worked on the development of the {R} together with municipalities and businesses.",
+	"Since {Y} it has taken part in preparing transition projects and shares its experience with others.",
+	"It has about {N} employees and its own team for preparing grant applications.",
+	"It is a member of the Regional Standing Conference and takes part in setting the area's priorities.",
+	"It regularly holds meetings with mayors and local associations in {TE}.",
 }

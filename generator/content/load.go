@@ -113,6 +113,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	for _, kind := range []string{kindProjects, kindPartners, kindPages} {
 		raw[kind] = l.readKind(kind, s)
 	}
+	rawStories, storyImages := l.readStories(s)
 	s.Indicators = l.readIndicators(s)
 	s.IndicatorByID = map[string]*indicator.Indicator{}
 	for _, ind := range s.Indicators {
@@ -135,7 +136,15 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			s.Pages = append(s.Pages, pg)
 		}
 	}
+	for _, slug := range sortedKeys(rawStories) {
+		if st := l.story(slug, rawStories[slug], storyImages[slug], &jobs); st != nil {
+			s.Stories = append(s.Stories, st)
+		}
+	}
 	l.renderBodies(jobs)
+	for _, st := range s.Stories {
+		l.checkStoryImages(st, storyImages[st.Slug])
+	}
 	// Languages without a file show the default text, marked so that pages
 	// can say "not translated yet" and set lang on it. Copied after
 	// rendering so the copy has the body.
@@ -318,7 +327,7 @@ func (l *loader) parseFile(file string) *rawFile {
 // and belongs in the default language's file only.
 var textKeys = map[string]bool{
 	"title": true, "summary": true, "slug": true,
-	"territory": true, "plan": true, "priority": true, "goal": true,
+	"territory": true, "plan": true, "priority": true, "goal": true, "cover_alt": true,
 }
 
 // entry builds the per-language texts of one slug and checks that
@@ -370,6 +379,9 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 		}
 		if kind == kindProjects {
 			t.Territory, t.Plan, t.Priority, t.Goal = f.str("territory"), f.str("plan"), f.str("priority"), f.str("goal")
+		}
+		if kind == kindStories {
+			t.CoverAlt = f.str("cover_alt")
 		}
 		e.Texts[lang] = t
 		*jobs = append(*jobs, renderJob{text: t, body: rf.body, bodyLine: rf.bodyLine, lang: lang, cache: rf.cache})
@@ -508,6 +520,7 @@ func inheritText(t, base *Text) {
 		{"plan", &t.Plan, base.Plan},
 		{"priority", &t.Priority, base.Priority},
 		{"goal", &t.Goal, base.Goal},
+		{"cover_alt", &t.CoverAlt, base.CoverAlt},
 	} {
 		if *f.dst == "" && f.src != "" {
 			*f.dst = f.src

@@ -30,6 +30,7 @@ type Site struct {
 	Projects   []*Project // by slug
 	Partners   []*Partner // by slug; render sorts by collation per language
 	Pages      []*Page
+	Stories    []*Story // by slug
 	Indicators []*indicator.Indicator
 
 	ProjectBySlug   map[string]*Project
@@ -69,6 +70,8 @@ type Text struct {
 	URLSlug string
 	// Territory, Plan, Priority and Goal are a project's strategy links.
 	Territory, Plan, Priority, Goal string
+	// CoverAlt describes a story's cover photo.
+	CoverAlt string
 	// Inherited names the text fields ("summary", "plan" …) that a
 	// translation left out and that hold the default language's text, so
 	// pages can mark them with that language.
@@ -202,6 +205,9 @@ func (s *Site) entries() []*Entry {
 	}
 	for _, p := range s.Pages {
 		out = append(out, &p.Entry)
+	}
+	for _, st := range s.Stories {
+		out = append(out, &st.Entry)
 	}
 	return out
 }

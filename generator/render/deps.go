@@ -25,6 +25,8 @@ import (
 //	indicator:<id>    an indicator's metadata and data
 //	icard:<id>        an indicator's title, unit and description, as listed elsewhere
 //	page:<slug>       a free page
+//	story:<slug>      everything about a photo story, its photos' variants included
+//	scard:<slug>      a story's title, summary and cover, as listed elsewhere
 //	facets:<lang>     the filter sidebar of the project lists
 //	totals:<lang>     the home page's figures, newest cards and region tiles
 //	regions:<lang>    the region tiles with their counts and budgets
@@ -97,6 +99,21 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		}
 		v["indicator:"+ind.ID], v["icard:"+ind.ID] = full.sum(), card.sum()
 	}
+	for _, st := range s.Stories {
+		full, card := newHasher(), newHasher()
+		for _, lang := range r.langs {
+			t := st.In(lang)
+			full.text(t)
+			card.str(t.Title, t.Summary, t.CoverAlt)
+		}
+		card.str(st.Region, st.Date.String(), imageKey(r.images(st.Dir, st.Cover)))
+		full.str(st.Region, st.Date.String(), st.Credit, st.Cover, st.Updated.String())
+		for _, name := range st.Images {
+			full.str(name, imageKey(r.images(st.Dir, name)))
+		}
+		full.u64(card.sum())
+		v["story:"+st.Slug], v["scard:"+st.Slug] = full.sum(), card.sum()
+	}
 	for _, lang := range r.langs {
 		m := r.model[lang]
 		f := newHasher()
@@ -115,7 +132,11 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		}
 		rg := newHasher()
 		for _, ri := range m.regions {
-			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10))
+			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), imageKey(ri.Cover), ri.CoverAlt)
+		}
+		for _, si := range m.stories {
+			t.str(si.S.Slug)
+			t.u64(v["scard:"+si.S.Slug])
 		}
 		t.u64(rg.sum())
 		v["totals:"+lang], v["regions:"+lang] = t.sum(), rg.sum()
@@ -225,8 +246,29 @@ func partnerInputs(it *PartnerItem) []string {
 	return append(in, cardKeys(it.Joins)...)
 }
 
+// imageKey stands for a photo's published variants.
+func imageKey(im *ImageSet) string {
+	if im == nil {
+		return ""
+	}
+	return im.Srcset + im.WebPSrcset
+}
+
+func storyListInputs(items []*StoryItem) []string {
+	in := make([]string, 0, len(items)+1)
+	h := newHasher()
+	for _, it := range items {
+		h.str(it.S.Slug)
+		in = append(in, "scard:"+it.S.Slug)
+	}
+	return append(in, "self:"+strconv.FormatUint(h.sum(), 16))
+}
+
 func regionInputs(ri *RegionItem) []string {
 	in := []string{listKey(ri.Path, ri.Projects, len(ri.Partners)*1000+len(ri.Indicators))}
+	for _, si := range ri.Stories {
+		in = append(in, "scard:"+si.S.Slug)
+	}
 	in = append(in, cardKeys(ri.Projects)...)
 	for _, pi := range ri.Partners {
 		in = append(in, "pcard:"+pi.P.Slug)

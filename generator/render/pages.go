@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"sort"
 
 	"github.com/transformace/portal/generator/content"
@@ -15,6 +16,7 @@ type langModel struct {
 	partners   []*PartnerItem // by title (collation)
 	regions    []*RegionItem  // regions that have content, by name
 	indicators []*IndicatorItem
+	stories    []*StoryItem // newest first
 	facets     []*Facet
 	projectBy  map[string]*ProjectItem
 	partnerBy  map[string]*PartnerItem
@@ -92,6 +94,27 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		m.newest = m.newest[:6]
 	}
 
+	for _, st := range s.Stories {
+		st := st
+		it := &StoryItem{S: st, T: st.In(lang), Path: rt.Story(st.Slug)}
+		if st.Cover != "" {
+			it.Cover = r.images(st.Dir, st.Cover)
+		}
+		t := it.T
+		it.body = func() template.HTML {
+			lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
+			return storyBody(t.Body, lookup, st.Credit, it.Cover == nil)
+		}
+		m.stories = append(m.stories, it)
+	}
+	sort.SliceStable(m.stories, func(i, j int) bool {
+		a, b := m.stories[i].S.Date.Time(), m.stories[j].S.Date.Time()
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return m.stories[i].S.Slug < m.stories[j].S.Slug
+	})
+
 	regions := map[string]*RegionItem{}
 	region := func(key string) *RegionItem {
 		if regions[key] == nil {
@@ -116,6 +139,16 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		if pi.P.Region != "" {
 			ri := region(pi.P.Region)
 			ri.Partners = append(ri.Partners, pi)
+		}
+	}
+	for _, si := range m.stories {
+		if si.S.Region == "" {
+			continue
+		}
+		ri := region(si.S.Region)
+		ri.Stories = append(ri.Stories, si)
+		if ri.Cover == nil && si.Cover != nil {
+			ri.Cover, ri.CoverAlt = si.Cover, si.T.CoverAlt
 		}
 	}
 	for _, ri := range regions {
@@ -250,7 +283,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 	add(rt.Home(), "home", func() *View {
 		v := r.baseView(lang, "home", rt.Home(), r.site.Config.Title[lang])
 		r.withAlternates(v, same(Routes.Home))
-		v.Totals, v.Projects, v.Regions = m.totals, m.newest, m.regions
+		v.Totals, v.Projects, v.Regions, v.Stories = m.totals, m.newest, m.regions, m.stories
 		return v
 	}, "totals:"+lang)
 
@@ -331,11 +364,30 @@ func (r *Renderer) langPages(lang string) []*Page {
 			r.withAlternates(v, func(lg string) (string, bool) {
 				return Routes{Lang: lg, L: r.locales[lg]}.Region(ri.Key), true
 			})
-			v.Region = ri
+			v.Region, v.Image = ri, ri.Cover
 			v.Description = l.T("region_description", ri.Name)
 			v.Crumbs = []Crumb{home, {Name: l.T("regions_title"), Path: rt.Regions()}}
 			return v
 		}, regionInputs(ri)...)
+	}
+
+	if len(m.stories) > 0 {
+		add(rt.Stories(), "stories", func() *View {
+			v := r.baseView(lang, "stories", rt.Stories(), l.T("stories_title"))
+			r.withAlternates(v, same(Routes.Stories))
+			v.Stories, v.Crumbs = m.stories, []Crumb{home}
+			return v
+		}, storyListInputs(m.stories)...)
+	}
+	for _, it := range m.stories {
+		it := it
+		add(it.Path, "story", func() *View {
+			v := r.baseView(lang, "story", it.Path, it.T.Title)
+			r.entryView(v, &it.S.Entry, func(rt Routes) string { return rt.Story(it.S.Slug) })
+			v.Story, v.Image = it, it.Cover
+			v.Crumbs = []Crumb{home, {Name: l.T("stories_title"), Path: rt.Stories()}}
+			return v
+		}, "story:"+it.S.Slug)
 	}
 
 	if len(m.indicators) > 0 {

@@ -27,6 +27,7 @@ type Renderer struct {
 	locales map[string]*locale.Locale
 	tmpl    map[string]*template.Template
 	asset   func(string) string
+	images  func(dir, name string) *ImageSet
 	// model holds the items of each language, built once and shared by
 	// every page of that language.
 	model map[string]*langModel
@@ -60,14 +61,20 @@ type Options struct {
 	// Asset returns the published path of a static file ("css/portal.css"
 	// → "/css/portal.css"); nil publishes files under their own name.
 	Asset func(string) string
+	// Images returns the responsive variants of a photo of a story bundle
+	// (its folder and file name), or nil when it has none.
+	Images func(dir, name string) *ImageSet
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
-var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "embed", "page", "notfound", "chooser"}
+var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "embed", "stories", "story", "page", "notfound", "chooser"}
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, tmpl: map[string]*template.Template{}, asset: opts.Asset}
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, tmpl: map[string]*template.Template{}, asset: opts.Asset, images: opts.Images}
+	if r.images == nil {
+		r.images = func(string, string) *ImageSet { return nil }
+	}
 	if r.asset == nil {
 		r.asset = func(s string) string { return "/" + s }
 	}
@@ -82,6 +89,7 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 		"iso":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"year":     func(t time.Time) int { return t.Year() },
 		"ogLocale": OGLocale,
+		"picture":  Picture,
 	}
 	base, err := template.New("").Funcs(funcs).ParseFS(theme, "layouts/base.html", "layouts/partials.html")
 	if err != nil {

@@ -52,6 +52,12 @@ func (r Routes) RegionSlug(key string) string { return locale.Slugify(r.L.T("reg
 // StatusSlug is the address segment of a status in this language.
 func (r Routes) StatusSlug(status string) string { return locale.Slugify(r.L.T("status_" + status)) }
 
+// Stories is the list of region stories.
+func (r Routes) Stories() string { return r.Home() + r.seg("stories") + "/" }
+
+// Story is one story's page.
+func (r Routes) Story(slug string) string { return r.Stories() + slug + "/" }
+
 // Indicators is the list of indicators.
 func (r Routes) Indicators() string { return r.Home() + r.seg("indicators") + "/" }
 
@@ -77,7 +83,7 @@ func pageSuffix(r Routes, base string, page int) string {
 // Sections are the top-level address segments of a language; a free page
 // may not take one of them.
 func (r Routes) Sections() []string {
-	return []string{r.seg("projects"), r.seg("partners"), r.seg("regions"), r.seg("indicators"), "404.html"}
+	return []string{r.seg("projects"), r.seg("partners"), r.seg("regions"), r.seg("indicators"), r.seg("stories"), "404.html"}
 }
 
 // Reserved are the segments under the project list that filters and

@@ -46,6 +46,10 @@ type View struct {
 	Partner   *PartnerItem
 	Region    *RegionItem
 	Indicator *IndicatorItem
+	Story     *StoryItem
+	Stories   []*StoryItem
+	// Image is the photo shared with the page (og:image), if any.
+	Image *ImageSet
 
 	Projects   []*ProjectItem
 	Partners   []*PartnerItem
@@ -98,11 +102,28 @@ type PartnerItem struct {
 // RegionItem is a region with what the site holds about it.
 type RegionItem struct {
 	Key, Name, Path string
-	Projects        []*ProjectItem
-	Partners        []*PartnerItem
-	Indicators      []*IndicatorItem
-	Budget, EU      int64
+	// Cover is the photo of the region: the cover of its newest story.
+	Cover      *ImageSet
+	CoverAlt   string
+	Stories    []*StoryItem
+	Projects   []*ProjectItem
+	Partners   []*PartnerItem
+	Indicators []*IndicatorItem
+	Budget, EU int64
 }
+
+// StoryItem is a photo story as shown in one language.
+type StoryItem struct {
+	S     *content.Story
+	T     *content.Text
+	Path  string
+	Cover *ImageSet // nil without a cover
+	// body renders the story's body with responsive photos, on demand.
+	body func() template.HTML
+}
+
+// Body is the story text with its photos as figures.
+func (s *StoryItem) Body() template.HTML { return s.body() }
 
 // IndicatorItem is an indicator as shown in one language.
 type IndicatorItem struct {
@@ -237,4 +258,15 @@ func (v *View) Value(f float64) template.HTML {
 		return template.HTML(`<span aria-label="` + template.HTMLEscapeString(v.L.T("no_data")) + `">–</span>`)
 	}
 	return template.HTML(template.HTMLEscapeString(v.L.Decimal(f, -1)))
+}
+
+// ImageAlt describes the shared photo of the page.
+func (v *View) ImageAlt() string {
+	switch {
+	case v.Story != nil:
+		return v.Story.T.CoverAlt
+	case v.Region != nil:
+		return v.Region.CoverAlt
+	}
+	return ""
 }

@@ -1,0 +1,101 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/transformace/portal/generator/markdown"
+)
+
+func storySite(t *testing.T, index string, extra map[string]string) (string, error) {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/site.toml":               "base_url = \"https://example.cz/\"\nlanguages = [\"cs\", \"en\"]\n[title]\ncs = \"T\"\nen = \"T\"\n",
+		"content/stories/lom/index.cs.md": index,
+		"content/stories/lom/lom.jpg":     "jpeg",
+		"content/stories/lom/jezero.jpg":  "jpeg",
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	for p, text := range files {
+		f := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "secret.jpg"), []byte("secret"), 0o644)
+	os.Symlink(filepath.Join(dir, "secret.jpg"), filepath.Join(dir, "content/stories/lom/ven.jpg"))
+	_, err := Load(os.DirFS(dir), Options{Markdown: markdown.New(markdown.Options{})})
+	return dir, err
+}
+
+const storyHead = "+++\ntitle = \"Lom\"\nsummary = \"Z lomu jezero.\"\nregion = \"karlovarsky\"\ncover = \"lom.jpg\"\ncover_alt = \"Lom Medard\"\n+++\n\n"
+
+func TestStoryImages(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // "" means the story loads
+	}{
+		{"valid", "Text.\n\n![Lom před zatopením](lom.jpg \"Lom v roce 2005\")\n\n![Jezero dnes](jezero.jpg)\n", ""},
+		{"no alt", "Text.\n\n![](jezero.jpg)\n", "content/stories/lom/index.cs.md:11: image \"jezero.jpg\" has no alt text"},
+		{"parent folder", "![Tajné](../../../secret.jpg)\n", "content/stories/lom/index.cs.md:9: image \"../../../secret.jpg\": the photo must lie in the story's own folder"},
+		{"absolute path", "![Heslo](/etc/passwd.jpg)\n", "index.cs.md:9: image \"/etc/passwd.jpg\": write the file name relative"},
+		{"other website", "![Cizí](https://example.com/x.jpg)\n", "the portal loads nothing from other websites"},
+		{"data URL", "![Vložené](data:image/png;base64,AAAA)\n", "the portal loads nothing from other websites"},
+		{"missing file", "![Jezero](jezer.jpg)\n", "there is no jezer.jpg in content/stories/lom/ (did you mean \"jezero.jpg\"?)"},
+		{"symlink out of content", "![Ven](ven.jpg)\n", "symbolic link leading outside content/"},
+		{"not a photo", "![Soubor](index.cs.md)\n", "only JPEG and PNG photos"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := storySite(t, storyHead+tt.body, nil)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestStoryCover(t *testing.T) {
+	_, err := storySite(t, strings.Replace(storyHead, "cover_alt = \"Lom Medard\"\n", "", 1)+"Text.\n", nil)
+	if err == nil || !strings.Contains(err.Error(), "index.cs.md:5: cover_alt is missing") {
+		t.Errorf("error = %v", err)
+	}
+	_, err = storySite(t, strings.Replace(storyHead, `cover = "lom.jpg"`, `cover = "../lom.jpg"`, 1)+"Text.\n", nil)
+	if err == nil || !strings.Contains(err.Error(), "index.cs.md:5: cover:") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestStoryLoads(t *testing.T) {
+	dir := t.TempDir()
+	_ = dir
+	d, err := storySite(t, storyHead+"![Jezero dnes](jezero.jpg \"Jezero Medard, 2024\")\n", map[string]string{
+		"content/stories/lom/index.en.md": "+++\ntitle = \"Quarry\"\nsummary = \"From a quarry, a lake.\"\n+++\n\n![The lake today](jezero.jpg)\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(os.DirFS(d), Options{Markdown: markdown.New(markdown.Options{})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stories[0]
+	if st.Slug != "lom" || st.Cover != "lom.jpg" || strings.Join(st.Images, ",") != "jezero.jpg,lom.jpg" || st.Region != "karlovarsky" {
+		t.Errorf("story = %+v", st)
+	}
+	if en := st.In("en"); en.CoverAlt != "Lom Medard" || !en.Inherited["cover_alt"] {
+		t.Errorf("English cover alt should inherit the Czech one, marked: %+v", en)
+	}
+}

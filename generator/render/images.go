@@ -1,0 +1,171 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ImageSet is a photo processed into responsive variants.
+type ImageSet struct {
+	Width, Height int    // of the largest variant
+	Src           string // fallback JPEG (a middle width)
+	Srcset        string // "…-480.jpg 480w, …-960.jpg 960w"
+	WebPSrcset    string // the same in WebP, or ""
+	Largest       string // the largest JPEG, for sharing
+}
+
+// Sizes tells the browser how wide photos are shown: the full text column
+// on a phone, at most the story column (46rem ≈ 736 px) on a desktop.
+const photoSizes = "(max-width: 48rem) 100vw, 46rem"
+
+// Picture is the markup of one responsive photo. eager is for the first
+// photo of a page, which should not wait for lazy loading.
+func Picture(im *ImageSet, alt string, eager bool, class string) template.HTML {
+	var b strings.Builder
+	b.WriteString("<picture>")
+	if im.WebPSrcset != "" {
+		b.WriteString(`<source type="image/webp" srcset="` + template.HTMLEscapeString(im.WebPSrcset) + `" sizes="` + photoSizes + `">`)
+	}
+	b.WriteString(`<img src="` + template.HTMLEscapeString(im.Src) + `" srcset="` + template.HTMLEscapeString(im.Srcset) + `" sizes="` + photoSizes + `"`)
+	b.WriteString(` width="` + strconv.Itoa(im.Width) + `" height="` + strconv.Itoa(im.Height) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	if class != "" {
+		b.WriteString(` class="` + class + `"`)
+	}
+	if !eager {
+		b.WriteString(` loading="lazy"`)
+	}
+	b.WriteString(` decoding="async"></picture>`)
+	return template.HTML(b.String())
+}
+
+// storyBody rewrites the images of a rendered (already sanitised) story
+// body: a paragraph holding one photo becomes a figure with its caption
+// (the Markdown title) and the story's credit; a paragraph holding two
+// photos becomes a before/after pair that JavaScript may turn into a
+// slider; every photo gets srcset, sizes, width and height. Images the
+// lookup does not know are left as they are (content validation has
+// already rejected any that are not photos of the bundle).
+func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit string, eagerFirst bool) template.HTML {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(string(body)), ctx)
+	if err != nil {
+		return body
+	}
+	first := eagerFirst
+	picture := func(img *html.Node) (*html.Node, string) {
+		src, alt, title := attr(img, "src"), attr(img, "alt"), attr(img, "title")
+		im := lookup(src)
+		if im == nil {
+			return nil, ""
+		}
+		frag, _ := html.ParseFragment(strings.NewReader(string(Picture(im, alt, first, ""))), ctx)
+		first = false
+		if len(frag) == 0 {
+			return nil, ""
+		}
+		return frag[0], title
+	}
+	figure := func(img *html.Node) *html.Node {
+		pic, caption := picture(img)
+		if pic == nil {
+			return nil
+		}
+		fig := &html.Node{Type: html.ElementNode, Data: "figure", DataAtom: atom.Figure, Attr: []html.Attribute{{Key: "class", Val: "photo"}}}
+		fig.AppendChild(pic)
+		if caption != "" || credit != "" {
+			fc := &html.Node{Type: html.ElementNode, Data: "figcaption", DataAtom: atom.Figcaption}
+			if caption != "" {
+				fc.AppendChild(&html.Node{Type: html.TextNode, Data: caption})
+			}
+			if credit != "" {
+				cr := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span, Attr: []html.Attribute{{Key: "class", Val: "credit"}}}
+				cr.AppendChild(&html.Node{Type: html.TextNode, Data: credit})
+				fc.AppendChild(cr)
+			}
+			fig.AppendChild(fc)
+		}
+		return fig
+	}
+	var out []*html.Node
+	for _, n := range nodes {
+		if imgs := onlyImages(n); len(imgs) == 1 || len(imgs) == 2 {
+			var figs []*html.Node
+			for _, img := range imgs {
+				if f := figure(img); f != nil {
+					figs = append(figs, f)
+				}
+			}
+			if len(figs) == 1 {
+				out = append(out, figs[0])
+				continue
+			}
+			if len(figs) == 2 {
+				pair := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{{Key: "class", Val: "compare"}}}
+				pair.AppendChild(figs[0])
+				pair.AppendChild(figs[1])
+				out = append(out, pair)
+				continue
+			}
+		}
+		// Photos inside running text keep their place, with srcset.
+		replaceInline(n, picture)
+		out = append(out, n)
+	}
+	var b bytes.Buffer
+	for _, n := range out {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+		html.Render(&b, n)
+	}
+	return template.HTML(b.String())
+}
+
+// onlyImages returns the images of a paragraph that holds nothing else
+// (white space aside), or nil.
+func onlyImages(n *html.Node) []*html.Node {
+	if n.Type != html.ElementNode || n.DataAtom != atom.P {
+		return nil
+	}
+	var imgs []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+			imgs = append(imgs, c)
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+		default:
+			return nil
+		}
+	}
+	return imgs
+}
+
+func replaceInline(n *html.Node, picture func(*html.Node) (*html.Node, string)) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.DataAtom == atom.Img {
+			if pic, _ := picture(c); pic != nil {
+				n.InsertBefore(pic, c)
+				n.RemoveChild(c)
+			}
+		} else {
+			replaceInline(c, picture)
+		}
+		c = next
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
