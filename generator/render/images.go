@@ -50,7 +50,7 @@ func Picture(im *ImageSet, alt string, eager bool, class string) template.HTML {
 // slider; every photo gets srcset, sizes, width and height. Images the
 // lookup does not know are left as they are (content validation has
 // already rejected any that are not photos of the bundle).
-func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit string, eagerFirst bool) template.HTML {
+func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit, compareLabel string, eagerFirst bool) template.HTML {
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(string(body)), ctx)
 	if err != nil {
@@ -105,7 +105,7 @@ func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit st
 				continue
 			}
 			if len(figs) == 2 {
-				pair := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{{Key: "class", Val: "compare"}}}
+				pair := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div, Attr: []html.Attribute{{Key: "class", Val: "compare"}, {Key: "data-label", Val: compareLabel}}}
 				pair.AppendChild(figs[0])
 				pair.AppendChild(figs[1])
 				out = append(out, pair)

@@ -103,7 +103,7 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		t := it.T
 		it.body = func() template.HTML {
 			lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
-			return storyBody(t.Body, lookup, st.Credit, it.Cover == nil)
+			return storyBody(t.Body, lookup, st.Credit, l.T("compare_label"), it.Cover == nil)
 		}
 		m.stories = append(m.stories, it)
 	}

@@ -85,3 +85,30 @@
     return li;
   }
 })();
+
+// Before/after pairs in stories: both photos stand side by side without
+// JavaScript; with it, the second lies over the first and a range input
+// reveals it. Styles are set through the CSSOM, which the site's
+// Content-Security-Policy allows (it forbids only inline style markup).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".compare"), function (pair) {
+    var figs = pair.querySelectorAll("figure");
+    if (figs.length !== 2 || !window.CSS || !CSS.supports("clip-path", "inset(0 0 0 50%)")) return;
+    pair.classList.add("compare-slider");
+    var range = document.createElement("input");
+    range.type = "range";
+    range.min = "0";
+    range.max = "100";
+    range.value = "50";
+    range.className = "compare-range";
+    range.setAttribute("aria-label", pair.getAttribute("data-label") || "");
+    function update() {
+      figs[1].style.clipPath = "inset(0 0 0 " + range.value + "%)";
+      range.setAttribute("aria-valuetext", range.value + " %");
+    }
+    range.addEventListener("input", update);
+    update();
+    pair.appendChild(range);
+  });
+})();
