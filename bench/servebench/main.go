@@ -4,7 +4,7 @@
 // takes from the write to the "reload" event and to the page being served
 // with the new text.
 //
-//	go run ./bench/servebench -portal /tmp/portal-bench-bin -src /tmp/site -label example
+//	go run ./bench/servebench -portal /tmp/portal-bench -src /tmp/site -label example
 //
 // It prints one line per edit and a summary; -md appends the summary as a
 // Markdown table row to a file. The site's files are restored at the end.
@@ -35,7 +35,7 @@ import (
 )
 
 func main() {
-	portal := flag.String("portal", "/tmp/portal-bench-bin", "the portal binary")
+	portal := flag.String("portal", "/tmp/portal-bench", "the portal binary")
 	src := flag.String("src", "", "site folder holding content/ (its project cards are edited and restored)")
 	label := flag.String("label", "", "name of the site in the report")
 	edits := flag.Int("edits", 20, "number of edits")

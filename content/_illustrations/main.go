@@ -5,7 +5,8 @@
 //
 // Run from the repository root:
 //
-//	go run ./content/_illustrations
+//	go run ./content/_illustrations            every illustration
+//	go run ./content/_illustrations vysypka    only files whose path contains "vysypka"
 //
 // The folder starts with "_", so neither the go tool's ./... patterns nor the
 // portal's content loader read it.
@@ -20,6 +21,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // W and H are the size of every illustration: large enough for the
@@ -55,6 +57,9 @@ func main() {
 		{"chytrejsi-kraj-mereni-budov/mesto-pod-jestedem.jpg", towerRidge},
 	}
 	for _, j := range jobs {
+		if !wanted(j.file) {
+			continue
+		}
 		path := filepath.Join(out, filepath.FromSlash(j.file))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			fail(err)
@@ -66,6 +71,20 @@ func main() {
 		st, _ := os.Stat(path)
 		fmt.Printf("%-55s %4d KB\n", path, st.Size()/1024)
 	}
+}
+
+// wanted reports whether a file was asked for: with no arguments every
+// file is drawn, otherwise those whose path contains one of them.
+func wanted(file string) bool {
+	if len(os.Args) < 2 {
+		return true
+	}
+	for _, a := range os.Args[1:] {
+		if strings.Contains(file, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func fail(err error) {
@@ -475,133 +494,169 @@ func (c *canvas) conifer(x, base, h, w float64, k col, n *noise) {
 	})
 }
 
-// broadleaf draws a round deciduous tree standing at (x, base).
-func (c *canvas) broadleaf(x, base, h, r float64, k col, n *noise, rng *rand.Rand) {
-	trunk := k.mul(0.55)
-	c.line(x, base, x, base-h+r*0.6, r*0.16, flat(trunk))
+// broadleaf draws a round deciduous tree standing at (x, base), h tall.
+func (c *canvas) broadleaf(x, base, h float64, k col, n *noise, rng *rand.Rand) {
+	r := h * 0.36
 	cy := base - h + r
-	for i := range 7 {
-		a := float64(i) / 7 * 2 * math.Pi
-		ox, oy := math.Cos(a)*r*0.45, math.Sin(a)*r*0.35
-		rr := r * (0.55 + 0.15*rng.Float64())
+	c.fill(x-r, base-r*0.12, x+r, base+r*0.12, ellipse(x+r*0.15, base, r*0.8, r*0.09), flat(k.mul(0.6)))
+	c.poly(flat(hex("5a5148")), [2]float64{x - r*0.08, base}, [2]float64{x - r*0.045, cy}, [2]float64{x + r*0.045, cy}, [2]float64{x + r*0.08, base})
+	for i := range 11 {
+		a := float64(i)/11*2*math.Pi + rng.Float64()*0.4
+		d := 0.15 + 0.5*rng.Float64()
+		ox, oy := math.Cos(a)*r*0.62*d, math.Sin(a)*r*0.55*d-r*0.05
+		rr := r * (0.42 + 0.16*rng.Float64())
 		c.disc(x+ox, cy+oy, rr, func(px, py float64) col {
-			lit := clamp(0.5-((px-x)+(py-cy))/(3*r), 0, 1)
-			return mix(k.mul(0.82), k.mul(1.18), lit).mul(1 + 0.08*n.at(px/6, py/6))
+			lit := clamp(0.55-((px-x)*0.6+(py-cy))/(2.2*r), 0, 1)
+			return mix(k.mul(0.78), k.mul(1.2), lit).mul(1 + 0.1*n.fbm(px/7, py/7, 2))
 		})
 	}
 }
 
-// building kinds for silhouettes
-const (
-	townOld = iota
-	townIndustrial
+// townStyle says what a row of buildings is made of and how far away it is.
+type townStyle struct {
+	blocks, houses, towers, chimneys float64 // relative frequencies
+	haze                             col     // colour of the air in front
+	hazeAmt                          float64 // 0 near, 1 lost in haze
+	lit                              bool    // evening: some windows glow
+}
+
+var (
+	facades = []col{hex("efe6d3"), hex("e4d2ae"), hex("dcd8cf"), hex("e9d3c6"), hex("d8cdb8"), hex("f3efe6")}
+	roofs   = []col{hex("b2674b"), hex("a45d45"), hex("8f6a5a"), hex("6f6963")}
 )
 
-// town draws a row of buildings standing on baseY between x0 and x1: blocks
-// of flats, houses with gable roofs, church towers and, for an industrial
-// town, chimneys. Lit adds warm windows.
-func (c *canvas) town(x0, x1, baseY, scale float64, k col, style int, lit bool, rng *rand.Rand) {
-	window := hex("f2d59a")
+// town draws a row of buildings standing on baseY between x0 and x1:
+// blocks of flats, houses with tiled gable roofs, church towers and
+// chimneys, seen through haze.
+func (c *canvas) town(x0, x1, baseY, s float64, st townStyle, rng *rand.Rand) {
+	hz := func(k col) shader { return flat(mix(k, st.haze, st.hazeAmt)) }
+	winDark, winLit := hex("7b8794"), hex("f4d59a")
+	win := func() col {
+		if st.lit && rng.Float64() < 0.3 {
+			return winLit
+		}
+		return winDark
+	}
+	total := st.blocks + st.houses + st.towers + st.chimneys
 	x := x0
 	for x < x1 {
-		r := rng.Float64()
+		r := rng.Float64() * total
+		fac := facades[rng.IntN(len(facades))]
+		roof := roofs[rng.IntN(len(roofs))]
 		switch {
-		case r < 0.08:
-			w := (16 + rng.Float64()*8) * scale
-			h := (170 + rng.Float64()*60) * scale
-			c.rect(x, baseY-h, x+w, baseY+2, 0, flat(k.mul(0.97)))
-			c.poly(flat(k.mul(0.97)), [2]float64{x - 3*scale, baseY - h + 1}, [2]float64{x + w/2, baseY - h - 55*scale}, [2]float64{x + w + 3*scale, baseY - h + 1})
-			x += w + 10*scale
-		case style == townIndustrial && r < 0.14:
-			w := (12 + rng.Float64()*6) * scale
-			h := (260 + rng.Float64()*90) * scale
-			c.poly(flat(k.mul(1.03)), [2]float64{x, baseY + 2}, [2]float64{x + w*0.2, baseY - h}, [2]float64{x + w*0.8, baseY - h}, [2]float64{x + w, baseY + 2})
-			x += w + 30*scale
-		case style == townIndustrial && r < 0.55 || style == townOld && r < 0.25:
-			w := (110 + rng.Float64()*140) * scale
-			h := (55 + rng.Float64()*70) * scale
-			kk := k.mul(0.94 + rng.Float64()*0.1)
-			c.rect(x, baseY-h, x+w, baseY+2, 0, flat(kk))
-			if lit {
-				for wy := baseY - h + 9*scale; wy < baseY-8*scale; wy += 13 * scale {
-					for wx := x + 6*scale; wx < x+w-8*scale; wx += 11 * scale {
-						if rng.Float64() < 0.22 {
-							c.rect(wx, wy, wx+4*scale, wy+5*scale, 0, flat(mix(kk, window, 0.75)))
-						}
-					}
+		case r < st.blocks:
+			w := (150 + rng.Float64()*170) * s
+			h := (70 + rng.Float64()*100) * s
+			c.rect(x, baseY-h, x+w, baseY+2, 0, hz(fac))
+			c.rect(x+w-7*s, baseY-h, x+w, baseY+2, 0, hz(fac.mul(0.86)))
+			c.rect(x-2*s, baseY-h-5*s, x+w+2*s, baseY-h+1, 0, hz(hex("8d8a86")))
+			for wy := baseY - h + 9*s; wy < baseY-10*s; wy += 15 * s {
+				for wx := x + 7*s; wx < x+w-14*s; wx += 13 * s {
+					c.rect(wx, wy, wx+7*s, wy+7*s, 0, hz(mix(fac, win(), 0.7)))
 				}
 			}
-			x += w + (8+rng.Float64()*30)*scale
-		default:
-			w := (40 + rng.Float64()*45) * scale
-			h := (28 + rng.Float64()*30) * scale
-			kk := k.mul(0.92 + rng.Float64()*0.14)
-			c.rect(x, baseY-h, x+w, baseY+2, 0, flat(kk))
-			c.poly(flat(kk.mul(0.96)), [2]float64{x - 4*scale, baseY - h + 1}, [2]float64{x + w/2, baseY - h - w*0.45}, [2]float64{x + w + 4*scale, baseY - h + 1})
-			if lit && rng.Float64() < 0.5 {
-				wx := x + w*0.3
-				c.rect(wx, baseY-h*0.6, wx+5*scale, baseY-h*0.6+6*scale, 0, flat(mix(kk, window, 0.8)))
+			x += w + (6+rng.Float64()*26)*s
+		case r < st.blocks+st.houses:
+			w := (46 + rng.Float64()*50) * s
+			h := (30 + rng.Float64()*26) * s
+			c.rect(x, baseY-h, x+w, baseY+2, 0, hz(fac))
+			c.poly(hz(roof), [2]float64{x - 5*s, baseY - h + 2}, [2]float64{x + w*0.5, baseY - h - w*0.55}, [2]float64{x + w + 5*s, baseY - h + 2})
+			for i := 0; i < int(w/(22*s)); i++ {
+				wx := x + 8*s + float64(i)*22*s
+				c.rect(wx, baseY-h*0.7, wx+8*s, baseY-h*0.7+10*s, 0, hz(mix(fac, win(), 0.75)))
 			}
-			x += w + (3+rng.Float64()*12)*scale
+			x += w + (2+rng.Float64()*10)*s
+		case r < st.blocks+st.houses+st.towers:
+			w := (24 + rng.Float64()*8) * s
+			h := (170 + rng.Float64()*60) * s
+			spire := hex("6f7d78")
+			c.rect(x, baseY-h, x+w, baseY+2, 0, hz(fac))
+			c.rect(x+w-5*s, baseY-h, x+w, baseY+2, 0, hz(fac.mul(0.86)))
+			c.poly(hz(spire), [2]float64{x - 3*s, baseY - h + 1}, [2]float64{x + w/2, baseY - h - 80*s}, [2]float64{x + w + 3*s, baseY - h + 1})
+			c.disc(x+w/2, baseY-h+18*s, 6*s, hz(hex("4e5a5c")))
+			c.rect(x+w/2-3*s, baseY-h+40*s, x+w/2+3*s, baseY-h+58*s, 0, hz(winDark))
+			x += w + (4+rng.Float64()*10)*s
+		default:
+			w := (14 + rng.Float64()*6) * s
+			h := (260 + rng.Float64()*80) * s
+			k := hex("c9c5bd")
+			c.poly(hz(k), [2]float64{x, baseY + 2}, [2]float64{x + w*0.22, baseY - h}, [2]float64{x + w*0.78, baseY - h}, [2]float64{x + w, baseY + 2})
+			c.rect(x+w*0.2, baseY-h, x+w*0.8, baseY-h+10*s, 0, hz(k.mul(0.8)))
+			x += w + (30+rng.Float64()*40)*s
 		}
 	}
 }
 
-// reflect paints water inside shape d: the mirrored scene above the far
-// shore line shore(x), broken by gentle ripples, mixed with water colour.
-func (c *canvas) reflect(x0, y0, x1, y1 float64, d sdf, shore func(x float64) float64, water col, n *noise, glint float64) {
+// reflect paints water inside shape d: the scene mirrored about the far
+// shore line shore(x), broken by gentle ripples and mixed with the water's
+// own colour; mirror (0–1) says how clear the reflection is near the shore.
+func (c *canvas) reflect(x0, y0, x1, y1 float64, d sdf, shore func(x float64) float64, water col, n *noise, mirror float64) {
 	src := c.clone()
+	cache := make([]float64, c.w)
+	for x := range cache {
+		cache[x] = shore(float64(x) + 0.5)
+	}
 	c.fill(x0, y0, x1, y1, d, func(x, y float64) col {
-		s := shore(x)
-		depth := clamp((y-s)/500, 0, 1)
+		s := cache[clampi(int(x), 0, c.w-1)]
+		depth := clamp((y-s)/450, 0, 1)
 		rip := n.fbm(x/90, y/3.5, 3)
 		my := 2*s - y + rip*4*(0.4+depth*3)
 		mx := x + rip*10*depth
 		m := src.at(int(mx), int(my))
-		k := mix(m, water, 0.32+0.38*depth)
-		k = k.mul(0.93 + 0.09*rip)
-		if glint > 0 {
-			k = k.add(glint * smooth(0.35, 0.8, n.fbm(x/30, y/2.2, 2)) * (1 - depth))
-		}
-		return k
+		k := mix(m, water, 1-mirror*(1-0.6*depth))
+		return k.mul(0.94 + 0.08*rip)
 	})
 }
 
 // ---------------------------------------------------------------------------
 // Story 1: Sokolovsko, a quarry becoming a lake
 
-// pitGeom is an open-cast mine seen from its rim: nested, slightly
-// irregular ellipses, each lower and smaller than the last, clipped to the
-// outer rim. Level k is the top edge of the k-th terrace face.
+// pitGeom is an open-cast mine seen from its rim: nested, irregular
+// ellipses, each lower, smaller and shifted, clipped to the outer rim.
+// Level k is the top edge of the k-th terrace face.
 type pitGeom struct {
-	cx, cy, rx, ry float64
-	dcy, drx, dry  float64
-	levels         int
-	n              *noise
+	cx, cy, rx, ry     float64
+	dcx, dcy, drx, dry float64
+	levels             int
+	n                  *noise
+}
+
+func (p pitGeom) centre(k float64) (cx, cy, rx, ry float64) {
+	return p.cx + k*p.dcx, p.cy + k*p.dcy, p.rx - k*p.drx, p.ry - k*p.dry
 }
 
 func (p pitGeom) level(k float64) sdf {
-	cx, cy := p.cx, p.cy+k*p.dcy
-	rx, ry := p.rx-k*p.drx, p.ry-k*p.dry
+	cx, cy, rx, ry := p.centre(k)
 	base := ellipse(cx, cy, rx, ry)
 	return func(x, y float64) float64 {
 		a := math.Atan2((y-cy)/ry, (x-cx)/rx)
-		wob := 0.03*p.n.fbm(math.Cos(a)*2.2+k*1.7, math.Sin(a)*2.2+k*0.9, 3) + 0.01*p.n.at(math.Cos(a)*14, math.Sin(a)*14+k)
-		return base(x, y) - wob*ry*1.6
+		wob := 0.05*p.n.fbm(math.Cos(a)*2.2+k*0.35, math.Sin(a)*2.2+k*0.2, 3) + 0.008*p.n.at(math.Cos(a)*16, math.Sin(a)*16+k)
+		return base(x, y) - wob*ry*1.8
 	}
 }
 
 func (p pitGeom) clipped(k float64) sdf { return intersect(p.level(k), p.level(0)) }
 
-func (p pitGeom) topAt(k float64) float64 { return p.cy + k*p.dcy - (p.ry - k*p.dry) }
-
 func (p pitGeom) box() (float64, float64, float64, float64) {
-	return p.cx - p.rx*1.1, p.cy - p.ry*1.1, p.cx + p.rx*1.1, p.cy + p.ry*1.1
+	return p.cx - p.rx*1.12, p.cy - p.ry*1.12, p.cx + p.rx*1.12, p.cy + p.ry*1.12
 }
 
-// sokolovScene draws what the quarry and the lake share: sky, the long
-// ridge of mountains, fields, the spoil heaps (bare or wooded) and the land
-// around the pit.
+// firstInside is, for column x, the highest row inside shape d between
+// y0 and y1 (the far shore of a lake).
+func firstInside(d sdf, y0, y1 float64) func(x float64) float64 {
+	return func(x float64) float64 {
+		for y := y0; y < y1; y++ {
+			if d(x, y) < 0 {
+				return y
+			}
+		}
+		return y1
+	}
+}
+
+// quarry draws the same place twice: an open-cast lignite mine with its
+// terraces, conveyor and spoil heaps, or, years later, a lake in the pit
+// with wooded heaps and green banks.
 func quarry(lake bool) *canvas {
 	n := newNoise(11)
 	tex := newNoise(12)
@@ -625,104 +680,102 @@ func quarry(lake bool) *canvas {
 
 	// spoil heaps behind the far rim, bare before and wooded after
 	heap := func(x float64) float64 {
-		h := 190*gauss(x, 1850, 230) + 140*gauss(x, 2150, 200) + 120*gauss(x, 430, 210) + 60*gauss(x, 1560, 140)
+		h := 170*gauss(x, 1850, 260) + 120*gauss(x, 2180, 200) + 110*gauss(x, 430, 230) + 50*gauss(x, 1530, 140)
 		return 690 - h*(1+0.05*n.fbm(x/60, 22, 3)) - 3*math.Abs(n.at(x/9, 23))*smooth(20, 60, h)
 	}
 	if lake {
-		c.below(func(x float64) float64 { return heap(x) - 8*math.Abs(n.at(x/11, 24)) }, func(float64) float64 { return 720 }, canopy(tex, hex("3f5a3a"), hex("7f9868"), 14))
+		c.below(func(x float64) float64 { return heap(x) - 8*math.Abs(n.at(x/11, 24)) }, func(float64) float64 { return 720 }, canopy(tex, hex("43603d"), hex("86a06d"), 14))
 	} else {
 		c.below(heap, func(float64) float64 { return 720 }, func(x, y float64) col {
 			gully := tex.fbm(x/7, y/70, 3)
-			k := mix(hex("8a7f70"), hex("b2a38c"), clamp(0.5+gully, 0, 1))
+			k := mix(hex("8e8474"), hex("b4a690"), clamp(0.5+gully, 0, 1))
 			return k.mul(1 - 0.12*smooth(0, 1, (x-1850)/300))
 		})
 	}
 
-	// the land around the pit
+	// the land around the pit and a strip of woodland along the rim
 	c.below(func(x float64) float64 { return 680 + 8*n.fbm(x/300, 30, 3) }, nil, func(x, y float64) col {
 		k := mix(hex("8d9a66"), hex("6f8052"), smooth(680, 1300, y))
 		return k.mul(1 + 0.06*tex.fbm(x/25, y/18, 3))
 	})
-	// a strip of woodland along the rim
 	c.below(func(x float64) float64 { return 668 + 6*n.fbm(x/200, 40, 2) - 10*math.Abs(n.at(x/12, 41)) }, func(float64) float64 { return 700 }, canopy(tex, hex("4d6543"), hex("869a6c"), 10))
 
-	p := pitGeom{cx: 1250, cy: 1010, rx: 1080, ry: 340, dcy: 34, drx: 100, dry: 34, levels: 7, n: n}
+	p := pitGeom{cx: 1180, cy: 980, rx: 1120, ry: 300, dcx: 38, dcy: 30, drx: 112, dry: 30, levels: 7, n: n}
 	x0, y0, x1, y1 := p.box()
-	water := 3.55
+	const water = 2.45
+	veg := canopy(tex, hex("58734b"), hex("9db07a"), 9)
 	for k := 0; k < p.levels; k++ {
 		kf := float64(k)
 		deep := kf / float64(p.levels)
+		green := lake && kf < water
 		c.fill(x0, y0, x1, y1, p.clipped(kf), func(x, y float64) col {
 			lit := 0.92 + 0.16*clamp(-(x-p.cx)/p.rx, -1, 1)
 			streak := tex.fbm(x/6, y/90, 3)
 			strata := 0.03 * math.Sin(y/5+tex.at(x/80, y/40)*3)
-			if lake && kf < water {
-				veg := canopy(tex, hex("55704a"), hex("9aae78"), 9)(x, y)
-				return mix(veg, hex("9c917c"), 0.22*clamp(0.5+streak, 0, 1)).mul(lit)
+			if green {
+				return mix(veg(x, y), hex("9c917c"), 0.2*clamp(0.5+streak, 0, 1)).mul(lit)
 			}
-			k := mix(hex("a89a82"), hex("4a3f35"), smooth(0.25, 0.9, deep))
+			k := mix(hex("ab9d85"), hex("54483c"), smooth(0.25, 0.95, deep))
 			return k.mul(lit * (1 + 0.14*streak + strata))
 		})
-		c.fill(x0, y0, x1, y1, p.clipped(kf+0.72), func(x, y float64) col {
+		c.fill(x0, y0, x1, y1, p.clipped(kf+0.7), func(x, y float64) col {
 			grain := tex.fbm(x/18, y/5, 2)
-			if lake && kf < water {
-				return mix(hex("a3b382"), hex("c7c596"), clamp(0.5+grain, 0, 1))
+			if green {
+				return mix(hex("a6b684"), hex("c9c79a"), clamp(0.5+grain, 0, 1))
 			}
-			k := mix(hex("c0b39b"), hex("7a6c5c"), smooth(0.3, 1, deep))
+			k := mix(hex("c2b59d"), hex("857665"), smooth(0.3, 1, deep))
 			return k.mul(1 + 0.06*grain)
 		})
 	}
 	c.fill(x0, y0, x1, y1, p.clipped(float64(p.levels)), func(x, y float64) col {
-		return hex("5a5046").mul(1 + 0.06*tex.fbm(x/10, y/6, 2))
+		return hex("675b4f").mul(1 + 0.06*tex.fbm(x/10, y/6, 2))
 	})
 
 	if !lake {
-		// a puddle of ground water on the floor of the pit
-		fl := p.levels
-		c.fill(x0, y0, x1, y1, intersect(p.clipped(float64(fl)+0.9), ellipse(p.cx+60, p.cy+float64(fl)*p.dcy+40, 170, 26)), flat(hex("7e8c86")))
+		// ground water gathering on the floor of the pit
+		cx, cy, _, _ := p.centre(float64(p.levels))
+		c.fill(x0, y0, x1, y1, intersect(p.clipped(float64(p.levels)+0.8), ellipse(cx+40, cy+10, 190, 22)), flat(hex("7f8d88")))
 		// a conveyor along one bench and a bucket-wheel excavator on another
 		var pts [][2]float64
-		for a := 200.0; a <= 340; a += 4 {
+		kk := 3.75
+		ccx, ccy, rx, ry := p.centre(kk)
+		for a := 195.0; a <= 345; a += 3 {
 			r := a * math.Pi / 180
-			kk := 2.78
-			pts = append(pts, [2]float64{p.cx + math.Cos(r)*(p.rx-kk*p.drx), p.cy + kk*p.dcy + math.Sin(r)*(p.ry-kk*p.dry)})
+			pts = append(pts, [2]float64{ccx + math.Cos(r)*rx, ccy + math.Sin(r)*ry})
 		}
 		for i := 1; i < len(pts); i++ {
 			c.line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], 4, flat(hex("3d3a38")))
 		}
-		excavator(c, 860, p.topAt(2)+p.dcy*1.45, 1.0)
+		ecx, ecy, _, ery := p.centre(1.7)
+		excavator(c, ecx-250, ecy-ery+4, 1.05)
 	} else {
-		// the beach ring and the water itself
+		// a sandy beach ring, then the water itself
 		c.fill(x0, y0, x1, y1, p.clipped(water-0.12), func(x, y float64) col {
-			return mix(hex("d6cba8"), hex("bfb48f"), clamp(0.5+tex.fbm(x/20, y/6, 2), 0, 1))
+			return mix(hex("d8cdaa"), hex("c0b591"), clamp(0.5+tex.fbm(x/20, y/6, 2), 0, 1))
 		})
 		wl := p.clipped(water)
-		top := func(x float64) float64 {
-			for y := p.topAt(water) - 30; y < p.cy+p.ry; y++ {
-				if wl(x, y) < 0 {
-					return y
-				}
-			}
-			return p.cy
-		}
-		c.reflect(x0, y0, x1, y1, wl, top, hex("5e8796"), tex, 0)
+		_, wcy, _, wry := p.centre(water)
+		c.reflect(x0, y0, x1, y1, wl, firstInside(wl, wcy-wry-60, wcy+wry), hex("5f8a98"), tex, 0.55)
+		// a small jetty
+		c.rect(700, 1080, 712, 1130, 0, flat(hex("6d5b4a")))
+		c.poly(flat(hex("9c8266")), [2]float64{640, 1070}, [2]float64{760, 1070}, [2]float64{800, 1085}, [2]float64{680, 1085})
 	}
 
 	// the viewer's bank in the foreground
 	fg := func(x float64) float64 {
-		return 1330 - 190*smooth(0, 1, math.Pow(math.Abs(x-1200)/1200, 2)) + 14*n.fbm(x/160, 50, 3)
+		return 1300 - 170*smooth(0, 1, math.Pow(math.Abs(x-1200)/1200, 2)) + 14*n.fbm(x/160, 50, 3)
 	}
 	c.below(fg, nil, func(x, y float64) col {
 		k := mix(hex("7d8f58"), hex("56683d"), smooth(1150, 1600, y))
 		return k.mul(1 + 0.08*tex.fbm(x/9, y/5, 3))
 	})
 	rng := rand.New(rand.NewPCG(14, 1))
-	for _, t := range [][3]float64{{120, 1210, 300}, {260, 1245, 240}, {2180, 1230, 280}, {2320, 1200, 330}} {
-		c.broadleaf(t[0], t[1], t[2], t[2]*0.3, hex("58703f"), tex, rng)
+	for _, t := range [][3]float64{{120, 1230, 360}, {300, 1262, 250}, {2160, 1240, 300}, {2330, 1215, 380}} {
+		c.broadleaf(t[0], t[1], t[2], hex("5d7542"), tex, rng)
 	}
 	if lake {
-		for _, t := range [][3]float64{{420, 1275, 150}, {1980, 1270, 170}} {
-			c.broadleaf(t[0], t[1], t[2], t[2]*0.32, hex("6b8448"), tex, rng)
+		for _, t := range [][3]float64{{470, 1285, 170}, {1960, 1282, 190}} {
+			c.broadleaf(t[0], t[1], t[2], hex("6b8448"), tex, rng)
 		}
 	}
 	return c
@@ -730,7 +783,7 @@ func quarry(lake bool) *canvas {
 
 // excavator draws a bucket-wheel excavator in silhouette.
 func excavator(c *canvas, x, base, s float64) {
-	k := flat(hex("48423d"))
+	k := flat(hex("4a443f"))
 	c.rect(x-70*s, base-22*s, x+70*s, base, 10*s, k)        // tracks
 	c.rect(x-50*s, base-70*s, x+45*s, base-20*s, 3*s, k)    // body
 	c.rect(x-20*s, base-110*s, x+15*s, base-68*s, 2*s, k)   // cabin and mast
@@ -760,12 +813,12 @@ func eveningLake() *canvas {
 	mid := ridgeLine(n, 800, 40, 420, 6.5, 4)
 	c.below(func(x float64) float64 { return mid(x) - 6*math.Abs(n.at(x/13, 7)) }, nil, hazy(tex, hex("6c6f7f"), hex("b8a6a0"), 740, 860, 0.03))
 	rng := rand.New(rand.NewPCG(24, 2))
-	c.town(760, 1520, 872, 1.0, hex("5e5d6e"), townIndustrial, true, rng)
-	c.town(1720, 2150, 874, 0.9, hex("64637a"), townOld, true, rng)
+	dusk := hex("6a6878")
+	c.town(700, 1500, 872, 0.85, townStyle{blocks: 5, houses: 2, towers: 0.5, chimneys: 0.6, haze: dusk, hazeAmt: 0.72, lit: true}, rng)
+	c.town(1700, 2200, 874, 0.8, townStyle{houses: 8, towers: 0.8, haze: dusk, hazeAmt: 0.7, lit: true}, rng)
 	c.below(func(x float64) float64 { return 866 + 4*n.fbm(x/200, 9, 2) - 6*math.Abs(n.at(x/10, 10)) }, func(float64) float64 { return 884 }, flat(hex("4b5250")))
 
-	shore := func(x float64) float64 { return 882 }
-	c.reflect(0, 880, W, H, func(x, y float64) float64 { return 882 - y }, shore, hex("6c7b8d"), tex, 0)
+	c.reflect(0, 880, W, H, func(x, y float64) float64 { return 882 - y }, func(float64) float64 { return 882 }, hex("6c7b8d"), tex, 0.7)
 	// the sun's path on the water: broken, horizontal glints below the sun
 	for y := 884; y < H; y++ {
 		fy := float64(y)
@@ -784,7 +837,7 @@ func eveningLake() *canvas {
 		return mix(hex("4d5640"), hex("343a2e"), smooth(1380, 1600, y)).mul(1 + 0.08*tex.fbm(x/8, y/6, 2))
 	})
 	reedRng := rand.New(rand.NewPCG(25, 3))
-	for i := 0; i < 420; i++ {
+	for range 420 {
 		x := reedRng.Float64() * W
 		if x > 800 && x < 1600 && reedRng.Float64() < 0.8 {
 			continue
@@ -800,8 +853,8 @@ func eveningLake() *canvas {
 	return c
 }
 
-// riverTown is a town on a river: blocks of flats, roofs, a church tower
-// and a power-station chimney on the horizon.
+// riverTown is a town on a river: blocks of flats, roofs, church towers
+// and a power-station chimney, under a wooded ridge.
 func riverTown() *canvas {
 	n := newNoise(31)
 	tex := newNoise(32)
@@ -810,24 +863,24 @@ func riverTown() *canvas {
 	c.clouds(newNoise(33), 120, 520, 0.15, hex("fbfaf6"), 600, 130)
 	far := ridgeLine(n, 640, 90, 700, 1.2, 4)
 	c.below(far, nil, hazy(tex, hex("93a3b2"), hex("d3d9dc"), 520, 760, 0.02))
-	mid := ridgeLine(n, 760, 50, 400, 3.4, 4)
-	c.below(func(x float64) float64 { return mid(x) - 8*math.Abs(n.at(x/12, 5)) }, nil, hazy(tex, hex("728467"), hex("c0c8bd"), 680, 820, 0.05))
+	mid := ridgeLine(n, 780, 50, 400, 3.4, 4)
+	c.below(func(x float64) float64 { return mid(x) - 8*math.Abs(n.at(x/12, 5)) }, nil, hazy(tex, hex("728467"), hex("c0c8bd"), 680, 840, 0.05))
 
 	rng := rand.New(rand.NewPCG(34, 4))
-	c.town(80, 2350, 905, 1.25, hex("a49d93"), townIndustrial, false, rng)
-	c.town(200, 2300, 960, 1.5, hex("b9aa98"), townOld, false, rng)
+	haze := hex("d6dad6")
+	c.town(60, 2350, 900, 0.9, townStyle{blocks: 6, houses: 1, chimneys: 0.4, haze: haze, hazeAmt: 0.45}, rng)
+	c.town(120, 2300, 945, 1.2, townStyle{blocks: 2, houses: 6, towers: 0.6, haze: haze, hazeAmt: 0.25}, rng)
 	// the riverside greenery and the river
-	c.below(func(x float64) float64 { return 952 + 8*n.fbm(x/150, 8, 2) - 26*math.Abs(n.at(x/40, 9)) }, func(float64) float64 { return 1040 }, canopy(tex, hex("53703f"), hex("98ad72"), 12))
+	c.below(func(x float64) float64 { return 945 + 8*n.fbm(x/150, 8, 2) - 30*math.Abs(n.at(x/40, 9)) }, func(float64) float64 { return 1040 }, canopy(tex, hex("53703f"), hex("98ad72"), 12))
 	c.below(func(x float64) float64 { return 1030 + 6*n.fbm(x/300, 10, 2) }, nil, flat(hex("6d8a56")))
 	shore := func(x float64) float64 { return 1070 + 10*n.fbm(x/400, 11, 2) }
-	c.reflect(0, 1060, W, 1300, func(x, y float64) float64 {
-		return math.Max(shore(x)-y, y-(1250+20*n.fbm(x/300, 12, 2)))
-	}, shore, hex("6b8793"), tex, 0)
-	c.below(func(x float64) float64 { return 1250 + 20*n.fbm(x/300, 12, 2) }, nil, func(x, y float64) col {
+	bank := func(x float64) float64 { return 1250 + 20*n.fbm(x/300, 12, 2) }
+	c.reflect(0, 1050, W, 1300, func(x, y float64) float64 { return math.Max(shore(x)-y, y-bank(x)) }, shore, hex("6b8793"), tex, 0.6)
+	c.below(bank, nil, func(x, y float64) col {
 		return mix(hex("889a5e"), hex("5d7042"), smooth(1250, 1600, y)).mul(1 + 0.07*tex.fbm(x/9, y/6, 3))
 	})
-	for _, t := range [][3]float64{{150, 1400, 420}, {2230, 1380, 380}, {1900, 1300, 200}} {
-		c.broadleaf(t[0], t[1], t[2], t[2]*0.3, hex("5e7843"), tex, rng)
+	for _, t := range [][3]float64{{160, 1420, 460}, {2220, 1400, 400}, {1900, 1310, 200}} {
+		c.broadleaf(t[0], t[1], t[2], hex("5e7843"), tex, rng)
 	}
 	return c
 }
@@ -835,7 +888,8 @@ func riverTown() *canvas {
 // ---------------------------------------------------------------------------
 // Story 2: the Ústí Region
 
-// sandstoneArch is a sandstone rock arch above misty forest.
+// sandstoneArch is a sandstone rock arch above misty forest and rock
+// towers.
 func sandstoneArch() *canvas {
 	n := newNoise(41)
 	tex := newNoise(42)
@@ -844,7 +898,7 @@ func sandstoneArch() *canvas {
 	c.glow(500, 300, 500, hex("fff8e6"), 0.3)
 	c.clouds(newNoise(43), 60, 380, 0.2, hex("f8f6f0"), 600, 110)
 
-	// misty ridges with rock towers
+	// misty ridges with clusters of rock towers, trees on their tops
 	for i, l := range []struct {
 		base, amp float64
 		k, haze   col
@@ -855,66 +909,79 @@ func sandstoneArch() *canvas {
 	} {
 		row := float64(i)*5 + 1
 		line := ridgeLine(n, l.base, l.amp, 500, row, 4)
+		scale := 1 - 0.2*float64(i)
 		towers := func(x float64) float64 {
 			t := 0.0
-			for j := range 9 {
-				cx := 120 + float64(j)*270 + 90*n.at(float64(j), row)
-				w := 40 + 30*math.Abs(n.at(float64(j)+0.5, row))
-				h := (90 + 90*math.Abs(n.at(float64(j)+0.3, row+2))) * (1 - 0.25*float64(i))
-				t = math.Max(t, h*math.Pow(clamp(1-math.Pow(math.Abs(x-cx)/w, 4), 0, 1), 0.25))
+			for j := range 7 {
+				cx := 200 + float64(j)*330 + 120*n.at(float64(j)+0.1, row)
+				for sub := range 3 {
+					sx := cx + float64(sub-1)*40 + 15*n.at(float64(j*3+sub), row+4)
+					w := (16 + 14*math.Abs(n.at(float64(j*3+sub)+0.5, row))) * scale
+					h := (60 + 110*math.Abs(n.at(float64(j*3+sub)+0.3, row+2))) * scale
+					d := math.Abs(x-sx) / w
+					if d < 1 {
+						t = math.Max(t, h-w*0.7*(1-math.Sqrt(1-d*d)))
+					}
+				}
 			}
 			return t
 		}
-		top := func(x float64) float64 { return line(x) - towers(x) - 7*math.Abs(n.at(x/10, row+9)) }
+		top := func(x float64) float64 {
+			tw := towers(x)
+			return line(x) - tw - (7+6*smooth(10, 40, tw))*math.Abs(n.at(x/(7+3*smooth(10, 40, tw)), row+9))
+		}
 		c.below(top, nil, hazy(tex, l.k, l.haze, l.base-200, l.base+120, 0.03))
-		// mist in front of each layer
-		for y := int(l.base - 40); y < int(l.base+160) && y < H; y++ {
-			for x := 0; x < W; x++ {
-				a := 0.55 * smooth(l.base-40, l.base+100, float64(y)) * (0.7 + 0.3*n.fbm(float64(x)/300, float64(y)/60+row, 3))
+		// mist in front of each layer, fading out below
+		for y := int(l.base - 40); y < int(l.base+200) && y < H; y++ {
+			fy := float64(y)
+			for x := range W {
+				a := 0.55 * smooth(l.base-40, l.base+90, fy) * (1 - smooth(l.base+90, l.base+200, fy)) * (0.7 + 0.3*n.fbm(float64(x)/300, fy/60+row, 3))
 				c.blend(x, y, hex("eef0ea"), a)
 			}
 		}
 	}
 
-	// the arch: a massif with an opening, on a forested foot
+	// the arch: a massif, a bridge of rock and a pillar, on a forested foot
 	massif := polygon(
-		[2]float64{760, 1400}, [2]float64{790, 760}, [2]float64{830, 610}, [2]float64{900, 540},
-		[2]float64{1010, 505}, [2]float64{1180, 478}, [2]float64{1400, 470}, [2]float64{1560, 482},
-		[2]float64{1640, 520}, [2]float64{1690, 600}, [2]float64{1705, 700}, [2]float64{1780, 760},
-		[2]float64{1860, 860}, [2]float64{1900, 1400},
+		[2]float64{680, 1400}, [2]float64{700, 900}, [2]float64{740, 700}, [2]float64{790, 590},
+		[2]float64{870, 520}, [2]float64{990, 478}, [2]float64{1110, 468}, [2]float64{1190, 492},
+		[2]float64{1260, 512}, [2]float64{1420, 506}, [2]float64{1570, 516}, [2]float64{1650, 540},
+		[2]float64{1720, 568}, [2]float64{1775, 620}, [2]float64{1800, 720}, [2]float64{1830, 900},
+		[2]float64{1860, 1400},
 	)
 	rough := func(x, y float64) float64 {
-		return massif(x, y) + 10*n.fbm(x/60, y/60, 3) + 4*n.at(x/9, y/9)
+		return massif(x, y) + 9*n.fbm(x/60, y/60, 3) + 3*n.at(x/8, y/8)
 	}
 	hole := func(x, y float64) float64 {
-		// a tall rounded opening whose foot falls behind the trees
-		return ellipse(1300, 1050, 270, 440)(x, y) + 12*n.fbm(x/50, y/50+9, 3)
+		return ellipse(1440, 1010, 275, 385)(x, y) + 10*n.fbm(x/50, y/50+9, 3)
 	}
 	arch := subtract(rough, hole)
 	stone := func(x, y float64) col {
-		bed := 0.05*math.Sin(y/9+2.5*n.fbm(x/200, y/100, 2)) + 0.04*math.Sin(y/3.3+x/400)
-		pits := 0.07 * tex.fbm(x/7, y/7, 3)
-		lit := 1.07 - 0.22*smooth(1250, 1900, x) + 0.06*smooth(900, 700, x)
-		under := 1 - 0.28*smooth(80, 0, hole(x, y))*smooth(700, 560, y)
-		top := 1 - 0.18*smooth(620, 520, y)*(1-smooth(560, 480, y))
+		bed := 0.05*math.Sin(y/9+2.5*n.fbm(x/200, y/100, 2)) + 0.035*math.Sin(y/3.3+x/400)
+		pits := 0.08 * smooth(0.2, 0.6, tex.fbm(x/11, y/9, 3))
+		crack := 0.16 * (1 - smooth(0, 0.05, math.Abs(n.fbm(x/70, y/500+3, 2))))
+		lit := 1.06 - 0.2*smooth(1300, 1850, x) + 0.04*smooth(900, 700, x)
+		under := 1 - 0.3*smooth(70, 0, hole(x, y))*smooth(720, 600, y)
 		k := mix(hex("c9a67c"), hex("e0c8a2"), clamp(0.5+tex.fbm(x/120, y/40, 3), 0, 1))
-		k = mix(k, hex("8f8574"), 0.25*smooth(0.1, 0.5, n.fbm(x/40, y/220, 3)))
-		return k.mul((1 + bed + pits) * lit * under * top)
+		k = mix(k, hex("928878"), 0.28*smooth(0.1, 0.5, n.fbm(x/40, y/220, 3)))
+		return k.mul((1 + bed - pits - crack) * lit * under)
 	}
-	c.fill(740, 440, 1920, 1400, arch, stone)
-	// a few pines rooted on the top of the rock
+	c.fill(660, 440, 1880, 1400, arch, stone)
 	rng := rand.New(rand.NewPCG(44, 5))
-	for _, p := range [][3]float64{{930, 548, 90}, {975, 530, 120}, {1620, 510, 80}, {1660, 560, 110}, {1735, 752, 95}} {
-		c.conifer(p[0], p[1]+6, p[2], p[2]*0.55, hex("3e5139"), tex)
+	for _, p := range [][3]float64{{930, 500, 90}, {975, 486, 120}, {1040, 478, 70}, {1690, 562, 80}, {1740, 600, 110}} {
+		c.conifer(p[0], p[1]+8, p[2], p[2]*0.55, hex("3e5139"), tex)
 	}
-	// forest in front
+	// forest in front, a few tall pines framing the view
 	c.below(func(x float64) float64 {
-		return 1180 + 40*n.fbm(x/300, 30, 3) - 45*math.Pow(math.Abs(n.at(x/22, 31)), 0.7)
-	}, nil, canopy(tex, hex("2f4430"), hex("6d8a5c"), 16))
-	for i := 0; i < 40; i++ {
+		return 1170 + 40*n.fbm(x/300, 30, 3) - 40*math.Pow(math.Abs(n.at(x/22, 31)), 0.7)
+	}, nil, canopy(tex, hex("34493a"), hex("718d60"), 16))
+	for range 22 {
 		x := rng.Float64() * W
-		h := 220 + rng.Float64()*260
-		c.conifer(x, 1600+rng.Float64()*60, h+200, (h+200)*0.42, hex("2c3d2b").mul(0.9+rng.Float64()*0.25), tex)
+		h := 140 + rng.Float64()*160
+		c.conifer(x, 1230+rng.Float64()*120, h, h*0.45, hex("34473a").mul(0.9+rng.Float64()*0.2), tex)
+	}
+	for _, t := range [][2]float64{{60, 820}, {190, 640}, {2260, 700}, {2380, 900}} {
+		c.conifer(t[0], 1650, t[1], t[1]*0.36, hex("2d3c2f"), tex)
 	}
 	return c
 }
@@ -929,20 +996,23 @@ func loneHill() *canvas {
 	horizon := 900.0
 	c.below(ridgeLine(n, horizon-10, 25, 600, 2, 3), nil, hazy(tex, hex("9aa7b5"), hex("d5d9d6"), horizon-60, horizon+20, 0.02))
 
-	// the hill: a symmetric dome with wooded slopes
+	// the hill: a dome, slightly steeper on one side, with wooded slopes
 	hill := func(x float64) float64 {
-		d := math.Abs(x-1250) / 560
-		h := 0.0
-		if d < 1 {
-			h = 390 * math.Pow(1-d*d, 1.15)
+		d := (x - 1250) / 520
+		if d > 0 {
+			d *= 0.88
 		}
-		h += 40 * gauss(x, 1250, 700)
+		h := 0.0
+		if math.Abs(d) < 1 {
+			h = 330 * math.Pow(1-d*d, 1.25)
+		}
+		h += 45 * gauss(x, 1250, 650)
 		return horizon + 10 - h - 5*math.Abs(n.at(x/11, 3))*smooth(5, 40, h)
 	}
 	c.below(hill, func(float64) float64 { return horizon + 40 }, func(x, y float64) col {
 		side := clamp((x-1250)/560, -1, 1)
 		k := canopy(tex, hex("4a6142"), hex("7d9568"), 11)(x, y)
-		return mix(k, hex("aeb9ae"), 0.28).mul(1.04 - 0.1*side)
+		return mix(k, hex("aeb9ae"), 0.3).mul(1.04 - 0.1*side)
 	})
 
 	// fields in perspective, divided along lines from a vanishing point
@@ -962,12 +1032,12 @@ func loneHill() *canvas {
 		case pick < 0.25:
 			k = hex("a88c6a") // ploughed
 		case pick < 0.4:
-			k = hex("d4c77a") // rape after flowering
+			k = hex("cfc47e") // stubble
 		default:
 			k = hex("7f9a5c") // meadow
 		}
 		stripes := 0.035 * math.Sin(u*260*0.35)
-		k = k.mul(1 + stripes*(depth) + 0.05*tex.fbm(x/14, y/7, 2))
+		k = k.mul(1 + stripes*depth + 0.05*tex.fbm(x/14, y/7, 2))
 		return mix(k, hex("ccd3cf"), 0.45*(1-smooth(0, 0.35, depth)))
 	})
 	// hedgerows between some rows
@@ -978,82 +1048,112 @@ func loneHill() *canvas {
 			return mix(canopy(tex, hex("4f6a40"), hex("7f9564"), 8)(x, y), hex("c7cec8"), 0.5*(1-smooth(900, 1200, yy)))
 		})
 	}
-	// a village at the foot of the hill
+	// villages at the foot of the hill
 	rng := rand.New(rand.NewPCG(54, 6))
-	c.town(640, 930, horizon+40, 0.6, hex("b98d73"), townOld, false, rng)
-	c.town(1640, 1820, horizon+44, 0.6, hex("b7927a"), townOld, false, rng)
+	haze := hex("cfd5d1")
+	c.town(620, 900, horizon+40, 0.5, townStyle{houses: 8, towers: 1, haze: haze, hazeAmt: 0.35}, rng)
+	c.town(1650, 1850, horizon+44, 0.5, townStyle{houses: 10, towers: 0.5, haze: haze, hazeAmt: 0.35}, rng)
 	return c
 }
 
-// spoilHeap is a spoil heap in front of the long ridge of the Ore
-// Mountains: bare ribs of dumped soil before, woods and meadows after.
+// spoilHeap is an area of dumped spoil in front of the long ridge of a
+// mountain range: bare ribbed ground before, meadow, groves and a pond
+// after, seen from the same spot.
 func spoilHeap(restored bool) *canvas {
 	n := newNoise(61)
 	tex := newNoise(62)
 	c := newCanvas()
 	c.vertical(stop{0, hex("95b0c4")}, stop{0.35, hex("d5dcdc")}, stop{0.48, hex("e7e4d9")})
 	c.clouds(newNoise(63), 100, 450, 0.16, hex("f7f5ef"), 560, 120)
-	// the long, steep-fronted mountain ridge
+	// the long, steep-fronted mountain ridge and its wooded foot
 	c.below(func(x float64) float64 {
-		return 470 + 25*n.fbm(x/600, 1, 4) + 70*smooth(0, 1, (x-1900)/500)
+		return 470 + 25*n.fbm(x/600, 1, 4) + 60*smooth(0, 1, (x-1900)/500)
 	}, nil, hazy(tex, hex("7d8fa0"), hex("c8d1d6"), 420, 700, 0.03))
-	c.below(ridgeLine(n, 700, 20, 300, 3, 4), nil, hazy(tex, hex("6f8269"), hex("bdc6bb"), 660, 760, 0.05))
-	// plain
-	c.below(func(float64) float64 { return 730 }, nil, func(x, y float64) col {
-		return mix(hex("a6ab7e"), hex("8d9866"), smooth(730, 1100, y)).mul(1 + 0.04*tex.fbm(x/20, y/10, 2))
+	c.below(ridgeLine(n, 680, 18, 300, 3, 4), nil, hazy(tex, hex("6f8269"), hex("bdc6bb"), 640, 740, 0.05))
+	horizon := 720.0
+	c.below(func(float64) float64 { return horizon }, nil, func(x, y float64) col {
+		return mix(hex("aab08a"), hex("a3ab7c"), smooth(720, 780, y))
 	})
 
-	// the heap: a broad table with a sloping front
-	top := func(x float64) float64 {
-		edge := smooth(80, 520, x) * (1 - smooth(1900, 2350, x))
-		return 840 - 230*edge - 12*n.fbm(x/180, 5, 3)*edge
+	// a broad heap in the middle distance
+	heapTop := func(x float64) float64 {
+		e := smooth(150, 700, x) * (1 - smooth(1700, 2300, x))
+		return horizon + 10 - 150*e - 10*n.fbm(x/160, 5, 3)*e
 	}
-	front := func(x float64) float64 { return 1180 + 30*n.fbm(x/260, 6, 3) }
-	c.below(top, front, func(x, y float64) col {
-		t := top(x)
-		slope := smooth(t+60, t+330, y) // 0 on the table, 1 on the front slope
-		if restored {
-			woods := smooth(-0.05, 0.15, n.fbm(x/260, y/120+7, 3))
-			meadow := mix(hex("a8b677"), hex("c2c48b"), clamp(0.5+tex.fbm(x/60, y/20, 3), 0, 1))
-			forest := canopy(tex, hex("3f5a38"), hex("7c9463"), 12)(x, y)
-			return mix(meadow, forest, woods).mul(1 - 0.12*slope)
-		}
-		// parallel ribs left by the spreader, and gullies on the slope
-		rib := 0.5 + 0.5*math.Sin((y-t)/10+2*n.fbm(x/300, y/60, 2))
-		gully := tex.fbm(x/8, y/90, 3)
-		k := mix(hex("a3917a"), hex("7d7064"), 0.45*rib*(1-slope)+0.4*slope*clamp(0.5+gully, 0, 1))
-		return k.mul(1 + 0.05*tex.fbm(x/12, y/6, 2))
-	})
+	foot := func(float64) float64 { return horizon + 40 }
 	if restored {
-		// vineyard rows on the sunny slope and a pond below it
-		c.fill(250, 700, 900, 1200, func(x, y float64) float64 {
-			return math.Max(math.Max(top(x)+90-y, y-front(x)+30), math.Max(260-x, x-880))
-		}, func(x, y float64) col {
-			row := 0.5 + 0.5*math.Sin((x*0.35+y)/11)
-			return mix(hex("b9b78a"), hex("62784a"), 0.7*row)
+		c.below(func(x float64) float64 { return heapTop(x) - 9*math.Abs(n.at(x/12, 6)) }, foot, func(x, y float64) col {
+			woods := smooth(-0.1, 0.1, n.fbm(x/220, 3, 3))
+			meadow := mix(hex("a9b779"), hex("c4c48d"), clamp(0.5+tex.fbm(x/50, y/15, 3), 0, 1))
+			return mix(meadow, canopy(tex, hex("47633f"), hex("83996a"), 11)(x, y), woods).mul(0.95)
 		})
-		c.reflect(1000, 1120, 1700, 1320, ellipse(1360, 1225, 300, 55), func(float64) float64 { return 1170 }, hex("6f8f94"), tex, 0)
 	} else {
-		// a grader on the ribs
+		c.below(heapTop, foot, func(x, y float64) col {
+			t := heapTop(x)
+			rib := 0.5 + 0.5*math.Sin((y-t)/7+2*n.fbm(x/300, y/60, 2))
+			gully := tex.fbm(x/7, y/60, 3)
+			k := mix(hex("a9988a"), hex("867a6e"), 0.4*rib+0.3*clamp(0.5+gully, 0, 1))
+			return k.mul(1 - 0.08*smooth(0, 1, (x-1500)/500))
+		})
+		// a spreader on the heap
 		k := flat(hex("4e4742"))
-		c.rect(1500, 650, 1580, 685, 6, k)
-		c.rect(1520, 625, 1552, 652, 3, k)
+		c.rect(1480, 640, 1560, 668, 6, k)
+		c.rect(1500, 612, 1532, 642, 3, k)
+		c.line(1550, 630, 1700, 600, 8, k)
 	}
-	// foreground grass with a path
-	c.below(func(x float64) float64 { return 1330 + 20*n.fbm(x/200, 9, 3) }, nil, func(x, y float64) col {
-		k := mix(hex("8c9b5f"), hex("637343"), smooth(1330, 1600, y)).mul(1 + 0.07*tex.fbm(x/9, y/5, 3))
-		path := math.Abs(x-(1200+(y-1330)*1.8)) - (18 + (y-1330)*0.35)
-		return mix(k, hex("c2b596"), clamp(0.5-path/6, 0, 1)*0.8)
+
+	// the ground in front: ribs of dumped soil at equal steps in depth
+	ground := func(x, y float64) col {
+		z := 1 / (y - horizon + 30) // perspective depth
+		depth := smooth(horizon+40, H, y)
+		if restored {
+			k := mix(hex("a6b373"), hex("7e934f"), depth)
+			mow := 0.03 * math.Sin(1700*z+0.8*n.fbm(x/400, 2, 2))
+			return k.mul(1 + mow + 0.07*tex.fbm(x/(6+30*depth), y/(3+14*depth), 3))
+		}
+		phase := 2600*z + 1.6*n.fbm(x/500, y/200, 3)
+		rib := math.Sin(phase)
+		k := mix(hex("b09f8a"), hex("8d7d6c"), 0.5+0.5*rib)
+		k = mix(k, hex("c6cbc6"), 0.35*(1-smooth(horizon, horizon+200, y)))
+		return k.mul(1 + 0.06*tex.fbm(x/(5+25*depth), y/(3+12*depth), 3))
+	}
+	c.below(func(float64) float64 { return horizon + 38 }, nil, ground)
+
+	// water: puddles in the furrows before, a pond after
+	pond := ellipse(1420, 1160, 420, 70)
+	if restored {
+		c.fill(980, 1070, 1860, 1250, func(x, y float64) float64 { return pond(x, y) - 10 }, flat(hex("8e9c62")))
+		c.reflect(980, 1070, 1860, 1250, pond, firstInside(pond, 1080, 1240), hex("6f8f98"), tex, 0.55)
+	} else {
+		for _, p := range [][4]float64{{1300, 1150, 160, 14}, {1560, 1180, 120, 11}, {1420, 1125, 90, 8}, {700, 960, 80, 6}} {
+			e := ellipse(p[0], p[1], p[2], p[3])
+			c.fill(p[0]-p[2], p[1]-p[3], p[0]+p[2], p[1]+p[3], e, func(x, y float64) col {
+				return mix(hex("b9c8cf"), hex("8f9a98"), 0.4+0.2*tex.at(x/20, y/3))
+			})
+		}
+	}
+	// the same path in both, groves only after
+	c.fill(900, 1200, 1500, H, func(x, y float64) float64 {
+		cx := 1180 + (y-1200)*0.55 + 30*math.Sin((y-1200)/120)
+		return math.Abs(x-cx) - (14 + (y-1200)*0.12)
+	}, func(x, y float64) col {
+		return hex("c8b99a").mul(1 + 0.05*tex.fbm(x/6, y/4, 2))
 	})
 	rng := rand.New(rand.NewPCG(64, 7))
-	for _, t := range [][3]float64{{90, 1400, 380}, {2300, 1420, 340}} {
-		c.broadleaf(t[0], t[1], t[2], t[2]*0.3, hex("5b7443"), tex, rng)
+	if restored {
+		for _, t := range [][3]float64{{260, 900, 150}, {330, 910, 120}, {420, 905, 140}, {1980, 930, 170}, {2070, 925, 140}, {700, 1010, 200}, {2200, 1120, 300}, {110, 1330, 420}, {2330, 1380, 380}} {
+			c.broadleaf(t[0], t[1], t[2], hex("5f7846"), tex, rng)
+		}
+	} else {
+		for _, t := range [][3]float64{{2330, 1380, 160}} {
+			c.broadleaf(t[0], t[1], t[2], hex("7f8d5a"), tex, rng)
+		}
 	}
 	return c
 }
 
-// conicalHillsTown is an old town on a river below cone-shaped volcanic
-// hills.
+// conicalHillsTown is an old town on a river below rounded, cone-shaped
+// volcanic hills.
 func conicalHillsTown() *canvas {
 	n := newNoise(71)
 	tex := newNoise(72)
@@ -1063,24 +1163,28 @@ func conicalHillsTown() *canvas {
 	c.clouds(newNoise(73), 110, 470, 0.2, hex("fbf8f0"), 640, 110)
 	cones := func(x float64, scale float64) float64 {
 		h := 0.0
-		for _, p := range [][3]float64{{350, 300, 330}, {820, 420, 380}, {1340, 250, 290}, {1760, 360, 360}, {2230, 280, 300}} {
+		for _, p := range [][3]float64{{330, 230, 360}, {820, 320, 420}, {1350, 190, 330}, {1780, 280, 400}, {2250, 210, 330}} {
 			d := math.Abs(x-p[0]) / (p[2] * scale)
-			h = math.Max(h, p[1]*scale*math.Pow(clamp(1-d, 0, 1), 1.35))
+			if d < 1 {
+				h = math.Max(h, p[1]*scale*math.Pow(1-math.Pow(d, 1.5), 1.7))
+			}
 		}
 		return h
 	}
-	c.below(func(x float64) float64 { return 760 - cones(x, 1) - 6*math.Abs(n.at(x/12, 1)) }, nil, hazy(tex, hex("8b9a97"), hex("d8dcd4"), 420, 800, 0.03))
-	c.below(func(x float64) float64 { return 860 - cones(x+600, 0.55) - 8*math.Abs(n.at(x/12, 2)) }, nil, hazy(tex, hex("6e8163"), hex("c6cbbb"), 700, 880, 0.05))
+	c.below(func(x float64) float64 { return 780 - cones(x, 1) - 6*math.Abs(n.at(x/12, 1)) }, nil, hazy(tex, hex("8b9a97"), hex("d8dcd4"), 460, 820, 0.03))
+	c.below(func(x float64) float64 { return 870 - cones(x+640, 0.6) - 8*math.Abs(n.at(x/12, 2)) }, nil, hazy(tex, hex("6e8163"), hex("c6cbbb"), 720, 900, 0.05))
 	rng := rand.New(rand.NewPCG(74, 8))
-	c.town(300, 2100, 960, 1.6, hex("b98e74"), townOld, false, rng)
-	c.below(func(x float64) float64 { return 955 - 18*math.Abs(n.at(x/40, 3)) }, func(float64) float64 { return 1020 }, canopy(tex, hex("587444"), hex("9bb078"), 12))
-	shore := func(float64) float64 { return 1020 }
-	c.reflect(0, 1000, W, 1240, func(x, y float64) float64 { return math.Max(1020-y, y-(1220+15*n.fbm(x/300, 4, 2))) }, shore, hex("6d8a92"), tex, 0)
-	c.below(func(x float64) float64 { return 1220 + 15*n.fbm(x/300, 4, 2) }, nil, func(x, y float64) col {
+	haze := hex("e2ddd0")
+	c.town(260, 2150, 935, 1.0, townStyle{blocks: 1, houses: 8, towers: 0.6, haze: haze, hazeAmt: 0.3}, rng)
+	c.town(380, 2050, 975, 1.3, townStyle{houses: 10, towers: 0.4, haze: haze, hazeAmt: 0.12}, rng)
+	c.below(func(x float64) float64 { return 968 - 18*math.Abs(n.at(x/40, 3)) }, func(float64) float64 { return 1025 }, canopy(tex, hex("587444"), hex("9bb078"), 12))
+	bank := func(x float64) float64 { return 1220 + 15*n.fbm(x/300, 4, 2) }
+	c.reflect(0, 1000, W, 1240, func(x, y float64) float64 { return math.Max(1020-y, y-bank(x)) }, func(float64) float64 { return 1020 }, hex("6d8a92"), tex, 0.6)
+	c.below(bank, nil, func(x, y float64) col {
 		return mix(hex("93a265"), hex("667a47"), smooth(1220, 1600, y)).mul(1 + 0.07*tex.fbm(x/9, y/6, 3))
 	})
-	for _, t := range [][3]float64{{2200, 1420, 420}, {140, 1380, 300}} {
-		c.broadleaf(t[0], t[1], t[2], t[2]*0.3, hex("5e7843"), tex, rng)
+	for _, t := range [][3]float64{{2200, 1440, 460}, {140, 1400, 340}} {
+		c.broadleaf(t[0], t[1], t[2], hex("5e7843"), tex, rng)
 	}
 	return c
 }
@@ -1324,8 +1428,8 @@ func monitorSchematic() *canvas {
 			base = 0.3
 		}
 		work := 0.0
-		if day < 5 {
-			work = 0.62 * gauss(f, 0.5, 0.11)
+		if day < 5 { // working days: lights, ventilation and heating from morning to afternoon
+			work = 0.55 * smooth(0.27, 0.34, f) * (1 - smooth(0.64, 0.74, f)) * (1 + 0.08*math.Sin(f*30))
 		}
 		return base + work + 0.02*n.at(t*200, 1)
 	}
@@ -1353,51 +1457,54 @@ func monitorSchematic() *canvas {
 	return c
 }
 
-// towerRidge is a town in a basin below a wooded ridge crowned by a
-// slender tower.
+// towerRidge is a town in a basin below a long wooded ridge whose summit
+// carries a slender, flared tower.
 func towerRidge() *canvas {
 	n := newNoise(111)
 	tex := newNoise(112)
 	c := newCanvas()
 	c.vertical(stop{0, hex("8eadc6")}, stop{0.4, hex("d9e1e0")}, stop{0.52, hex("eae7dc")})
 	c.clouds(newNoise(113), 100, 460, 0.16, hex("f9f8f3"), 560, 120)
-	peak := 1480.0
+	peak := 1380.0
 	ridge := func(x float64) float64 {
-		d := (x - peak) / 900
-		return 430 + 380*math.Pow(math.Abs(d), 1.1) + 40*n.fbm(x/250, 1, 4) - 20*gauss(x, peak, 90)
+		d := (x - peak) / 1000
+		if d > 0 {
+			d *= 0.7 // the ridge runs on, gently, to the right
+		}
+		return 520 + 360*math.Pow(math.Abs(d), 1.2) + 30*n.fbm(x/250, 1, 4)*smooth(0, 0.1, math.Abs(d))
 	}
-	c.below(func(x float64) float64 { return math.Min(ridge(x), 860) - 5*math.Abs(n.at(x/9, 2)) }, nil, func(x, y float64) col {
-		k := canopy(tex, hex("4f6650"), hex("7d9378"), 13)(x, y)
-		return mix(k, hex("b8c3c0"), 0.35+0.2*smooth(400, 900, y))
+	c.below(func(x float64) float64 { return math.Min(ridge(x), 880) - 5*math.Abs(n.at(x/9, 2)) }, nil, func(x, y float64) col {
+		k := canopy(tex, hex("536a55"), hex("7f957b"), 13)(x, y)
+		return mix(k, hex("b8c3c3"), 0.42+0.18*smooth(500, 900, y))
 	})
-	// the tower: a hyperboloid flaring down to its foot, with a thin spire
-	tw := func(y float64) float64 {
-		t := clamp((ridge(peak)+6-y)/220, 0, 1)
-		return 52*(1-t) + 14 + 10*math.Pow(1-t, 3)
-	}
-	foot := ridge(peak) + 6
-	c.fill(peak-80, foot-460, peak+80, foot+4, func(x, y float64) float64 {
-		if y > foot {
+	// the tower: narrow at the top, flaring to its foot, with a thin mast
+	foot := ridge(peak) + 4
+	body := 70.0
+	c.fill(peak-40, foot-body-50, peak+40, foot+4, func(x, y float64) float64 {
+		switch {
+		case y > foot:
 			return y - foot
+		case y < foot-body:
+			return math.Max(math.Abs(x-peak)-2.2, foot-body-48-y)
 		}
-		if y < foot-230 {
-			return math.Max(math.Abs(x-peak)-(7-(foot-230-y)*0.03), foot-460-y)
-		}
-		return math.Abs(x-peak) - tw(y)
+		t := (foot - y) / body
+		half := 5 + 19*math.Pow(1-t, 2.2)
+		return math.Abs(x-peak) - half
 	}, func(x, y float64) col {
-		return mix(hex("eef0f0"), hex("aab4b8"), smooth(peak-30, peak+40, x))
+		return mix(hex("f1f2f1"), hex("a9b3b7"), smooth(peak-12, peak+16, x))
 	})
 	// a nearer ridge and the basin with the town
-	c.below(ridgeLine(n, 900, 50, 500, 4, 4), nil, hazy(tex, hex("6e8761"), hex("c3cbbd"), 820, 960, 0.05))
+	c.below(ridgeLine(n, 920, 45, 500, 4, 4), nil, hazy(tex, hex("6e8761"), hex("c3cbbd"), 840, 980, 0.05))
 	rng := rand.New(rand.NewPCG(114, 9))
-	c.town(60, 2340, 1010, 1.3, hex("b3a79a"), townIndustrial, false, rng)
-	c.town(150, 2300, 1060, 1.5, hex("c09a80"), townOld, false, rng)
-	c.below(func(x float64) float64 { return 1050 - 22*math.Abs(n.at(x/45, 6)) }, func(float64) float64 { return 1120 }, canopy(tex, hex("5a7646"), hex("9db27b"), 12))
+	haze := hex("d9ddd8")
+	c.town(40, 2360, 1000, 1.0, townStyle{blocks: 6, houses: 2, towers: 0.3, chimneys: 0.15, haze: haze, hazeAmt: 0.4}, rng)
+	c.town(100, 2300, 1050, 1.25, townStyle{blocks: 1, houses: 7, towers: 0.5, haze: haze, hazeAmt: 0.2}, rng)
+	c.below(func(x float64) float64 { return 1050 - 24*math.Abs(n.at(x/45, 6)) }, func(float64) float64 { return 1120 }, canopy(tex, hex("5a7646"), hex("9db27b"), 12))
 	c.below(func(x float64) float64 { return 1110 + 20*n.fbm(x/300, 7, 2) }, nil, func(x, y float64) col {
 		return mix(hex("98a866"), hex("6a7d47"), smooth(1110, 1600, y)).mul(1 + 0.07*tex.fbm(x/9, y/6, 3))
 	})
-	for _, t := range [][3]float64{{160, 1450, 440}, {2250, 1420, 360}} {
-		c.broadleaf(t[0], t[1], t[2], t[2]*0.3, hex("5e7843"), tex, rng)
+	for _, t := range [][3]float64{{170, 1460, 480}, {2240, 1430, 400}} {
+		c.broadleaf(t[0], t[1], t[2], hex("5e7843"), tex, rng)
 	}
 	return c
 }

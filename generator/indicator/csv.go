@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -79,11 +80,16 @@ func decodeText(name string, data []byte) (string, *Error) {
 		text = string(data)
 	default:
 		enc = "windows-1250"
-		b, err := charmap.Windows1250.NewDecoder().Bytes(data)
-		if err != nil {
-			return fail(1, 0, "the file is neither UTF-8 nor windows-1250: save it as CSV UTF-8")
+		var b strings.Builder
+		b.Grow(len(data) + len(data)/8)
+		for _, c := range data {
+			if c < utf8.RuneSelf {
+				b.WriteByte(c)
+			} else {
+				b.WriteRune(charmap.Windows1250.DecodeByte(c))
+			}
 		}
-		text = string(b)
+		text = b.String()
 	}
 	if strings.Contains(text, "\ufeff") {
 		// A second byte order mark, e.g. of files put together.
@@ -461,6 +467,9 @@ func sepLine(name, src string) (delim byte, start, line int, err *Error) {
 		end = len(src)
 	}
 	value := src[4:end]
+	if value != "" && strings.Count(value, value[:1]) == len(value) {
+		value = value[:1] // "sep=;;" after a spreadsheet padded the row
+	}
 	if len(value) != 1 || !slices.Contains(delimiters, value[0]) {
 		return 0, 0, 0, &Error{File: name, Line: 1, Column: 5, Msg: fmt.Sprintf("the delimiter %s in the sep= line is not one of ';', ',' or a tab", quote(value))}
 	}
@@ -504,6 +513,7 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		return nil, nil, at(header[0], "the header has only one column: add at least one series after the period column, separated by %s (e.g. %s)", delimName(delim), example(delim))
 	}
 	series := make([]string, 0, w-1)
+	seen := make(map[string]cell, w-1) // by the lowercase name
 	for _, c := range header[1:w] {
 		s := trimBlank(c.text)
 		if strings.ContainsAny(s, "\t\r\n") {
@@ -512,11 +522,11 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		if s == "" {
 			return nil, nil, at(c, "this header cell is empty: every series needs a name in the header")
 		}
-		for k, prev := range series {
-			if strings.EqualFold(prev, s) {
-				return nil, nil, at(c, "the series %s is in the header twice (also in column %d): give every series its own name", quote(s), t.col(header[k+1].off, header[k+1].ls))
-			}
+		key := strings.ToLower(s)
+		if prev, dup := seen[key]; dup {
+			return nil, nil, at(c, "the series %s is in the header twice (also in column %d): give every series its own name", quote(s), t.col(prev.off, prev.ls))
 		}
+		seen[key] = c
 		series = append(series, s)
 	}
 	if looksLikeData(header[:w]) {
@@ -525,12 +535,19 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 
 	var (
 		rows      []Row
-		lines     = map[Period]int{}
+		lines     map[Period]int // line of each period, when out of order
+		rowLines  []int          // line of each row
 		firstKind PeriodKind
 		firstLine int
 		pool      []float64
 	)
 	nv := w - 1
+	estimate := strings.Count(src[t.pos:], "\n")
+	if estimate == 0 {
+		estimate = strings.Count(src[t.pos:], "\r")
+	}
+	rows = make([]Row, 0, estimate+1)
+	rowLines = make([]int, 0, estimate+1)
 	for {
 		rec, err := t.nonBlank()
 		if err != nil {
@@ -577,13 +594,15 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		p, perr := ParsePeriod(ptext)
 		if perr != nil {
 			msg := perr.Error()
-			switch lower := strings.ToLower(ptext); {
-			case hasAnyPrefix(lower, "celkem", "součet", "suma", "total", "sum"):
+			switch firstWord(ptext) {
+			case "celkem", "součet", "suma", "úhrn", "total", "sum":
 				msg = fmt.Sprintf("%s is not a period: delete the total row, the portal shows the rows themselves", quote(ptext))
-			case hasAnyPrefix(lower, "zdroj", "pozn", "source", "note"):
+			case "zdroj", "zdroje", "pozn", "poznámka", "poznámky", "source", "sources", "note", "notes":
 				msg = fmt.Sprintf("%s is not a period: notes and the source belong in the indicator's .toml (source = \"…\"), not in the CSV", quote(ptext))
-			case len(rows) == 0 && headerIsPeriods(series):
-				msg += "; the header names look like periods: put one period per row, in the first column"
+			default:
+				if len(rows) == 0 && headerIsPeriods(series) {
+					msg += "; the header names look like periods: put one period per row, in the first column"
+				}
 			}
 			return nil, nil, at(pc, "%s", msg)
 		}
@@ -592,10 +611,23 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		} else if k := p.Kind(); k != firstKind {
 			return nil, nil, at(pc, "%s is a %s, but earlier rows are %ss (from line %d): use one kind of period in a file", quote(ptext), k, firstKind, firstLine)
 		}
-		if prev, dup := lines[p]; dup {
-			return nil, nil, at(pc, "period %s is already given on line %d", p, prev)
+		// Rows in increasing order cannot repeat a period; the map of lines
+		// is built only once the file is out of order.
+		if lines != nil || len(rows) > 0 && p.Compare(rows[len(rows)-1].Period) <= 0 {
+			if lines == nil {
+				lines = make(map[Period]int, len(rows))
+				for i, r := range rows {
+					lines[r.Period] = rowLines[i]
+				}
+			}
+			if prev, dup := lines[p]; dup {
+				return nil, nil, at(pc, "period %s is already given on line %d", p, prev)
+			}
 		}
-		lines[p] = pc.line
+		if lines != nil {
+			lines[p] = pc.line
+		}
+		rowLines = append(rowLines, pc.line)
 
 		if len(pool) < nv {
 			pool = make([]float64, nv*256)
@@ -612,7 +644,7 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		rows = append(rows, Row{Period: p, Values: values})
 	}
 	if len(rows) == 0 {
-		return nil, nil, &Error{File: name, Line: headerEnd, Msg: "no data rows: after the header, write one row per period (e.g. 2024" + string(delim) + "12)"}
+		return nil, nil, &Error{File: name, Line: headerEnd, Msg: "no data rows: after the header, write one row per period (e.g. " + strings.ReplaceAll(strings.ReplaceAll(example(delim), "rok", "2024"), "počet", "12") + ")"}
 	}
 	if !slices.IsSortedFunc(rows, compareRows) {
 		slices.SortFunc(rows, compareRows)
@@ -622,13 +654,13 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 
 func compareRows(a, b Row) int { return a.Period.Compare(b.Period) }
 
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
+// firstWord returns the first run of letters of s, in lowercase.
+func firstWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !stdunicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
 	}
-	return false
+	return strings.ToLower(s[:end])
 }
 
 // looksLikeData reports whether a header row is a period and numbers.

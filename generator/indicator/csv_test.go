@@ -148,6 +148,11 @@ func TestParseCSVAccepts(t *testing.T) {
 			want: parsed{[]string{"a"}, []string{"2024"}, [][]float64{{1.5}}},
 		},
 		{
+			name: "sep= line padded by a spreadsheet",
+			in:   "sep=;;\nrok;a;\n2024;1,5;\n",
+			want: parsed{[]string{"a"}, []string{"2024"}, [][]float64{{1.5}}},
+		},
+		{
 			name: "old Mac line endings (CR only)",
 			in:   "rok;a\r2024;1\r2025;2\r",
 			want: parsed{[]string{"a"}, []string{"2024", "2025"}, [][]float64{{1}, {2}}},
@@ -209,6 +214,8 @@ func TestParseCSVRejects(t *testing.T) {
 		{"period missing", "rok;a\n;5\n", 2, 1, "the period is missing"},
 		{"mixed kinds of period", "rok;a\n2023;1\n2024;2\n2024-03;3\n", 4, 1, "'2024-03' is a month, but earlier rows are years (from line 2): use one kind of period in a file"},
 		{"duplicate period", "Rok;a\n2020;1\n2021;1\n2022;1\n2021;3\n", 5, 1, "period 2021 is already given on line 3"},
+		{"duplicate period on the next line", "rok;a\n2024;1\n2024;2\n", 3, 1, "period 2024 is already given on line 2"},
+		{"duplicate period after rows out of order", "rok;a\n2025;1\n2023;1\n2024;1\n2025;2\n", 5, 1, "period 2025 is already given on line 2"},
 		{"duplicate period in another spelling", "q;a\n2024-Q1;1\nQ1 2024;2\n", 3, 1, "period 2024-Q1 is already given on line 2"},
 		{"ambiguous date", "datum;a\n5/3/2024;1\n", 2, 1, "'5/3/2024' is ambiguous (day/month or month/day?)"},
 		{"time of day", "datum;a\n2024-03-05 10:00;1\n", 2, 1, "'2024-03-05 10:00' has a time of day: the portal keeps dates only, write 2024-03-05"},
@@ -217,6 +224,8 @@ func TestParseCSVRejects(t *testing.T) {
 		{"29 February 2023", "d;a\n29. 2. 2023;1\n", 2, 1, "'29. 2. 2023' is not a date: 2023-02 has 28 days"},
 		{"total row", "rok;a\n2024;1\nCelkem;1\n", 3, 1, "'Celkem' is not a period: delete the total row"},
 		{"source note under the table", "rok;a\n2024;1\nZdroj: ČSÚ;\n", 3, 1, "notes and the source belong in the indicator's .toml"},
+		{"a word that only starts like a total", "rok;a\n2024;1\nSummer 2024;1\n", 3, 1, "'Summer 2024' is not a period: " + periodHelp},
+		{"header only, tab", "rok\ta\n", 2, 0, "no data rows: after the header, write one row per period (e.g. 2024, a tab, 12)"},
 		{"transposed table", "obec;2023;2024\nSokolov;5;6\n", 2, 1, "the header names look like periods: put one period per row"},
 		{"too few cells", "rok;a;b\n2024;1;2\n2025;1\n", 3, 7, "expected 3 cells as in the header, found 2"},
 		{"too few cells, CRLF", "rok;a;b\r\n2024;1\r\n", 2, 7, "expected 3 cells as in the header, found 2"},
@@ -260,7 +269,6 @@ func TestParseCSVRejects(t *testing.T) {
 			if e.File != "x.csv" || e.Line != tc.line || e.Column != tc.col || !strings.Contains(e.Msg, tc.msg) {
 				t.Errorf("error = %s\nwant    x.csv:%d:%d: …%s…", e, tc.line, tc.col, tc.msg)
 			}
-			t.Log(e)
 			if series != nil || rows != nil {
 				t.Errorf("with an error, series = %q and %d rows, want nil", series, len(rows))
 			}

@@ -38,12 +38,12 @@ func ParseNumber(cell string) (float64, error) {
 	if s == "" {
 		return math.NaN(), nil
 	}
-	if isMissing(s) {
-		return math.NaN(), nil
-	}
 	// Fast path: plain digits with at most one decimal mark.
 	if v, ok := plainNumber(s); ok {
 		return v, nil
+	}
+	if isMissing(s) {
+		return math.NaN(), nil
 	}
 	var buf [64]byte
 	b := buf[:0]
@@ -223,6 +223,9 @@ func plainNumber(s string) (float64, bool) {
 }
 
 func isMissing(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
 	for _, m := range missing {
 		if strings.EqualFold(s, m) {
 			return true

@@ -373,16 +373,37 @@ func isBreakingSpace(r rune) bool {
 }
 
 // Snippet is the snippet source kept for a document: its text with runs
-// of breaking white space made single spaces, cut at a word boundary to at most
-// SnippetRunes runes and then ended with "…".
+// of breaking white space made single spaces, cut at a word boundary to at
+// most SnippetRunes runes and then ended with "…".
 func Snippet(text string) string {
-	text = strings.Join(strings.FieldsFunc(text, isBreakingSpace), " ")
-	if utf8.RuneCountInString(text) <= SnippetRunes {
-		return text
+	var b strings.Builder
+	n, space, cut := 0, false, false
+	for _, r := range strings.TrimLeftFunc(text, isBreakingSpace) {
+		if isBreakingSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			if n == SnippetRunes {
+				cut = true
+				break
+			}
+			b.WriteByte(' ')
+			n, space = n+1, false
+		}
+		if n == SnippetRunes {
+			cut = true
+			break
+		}
+		b.WriteRune(r)
+		n++
 	}
-	cut := prefixRunes(text, SnippetRunes)
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
+	s := b.String()
+	if !cut {
+		return s
 	}
-	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
+	if i := strings.LastIndexByte(s, ' '); i > len(s)/2 {
+		s = s[:i]
+	}
+	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
 }

@@ -45,6 +45,13 @@ func Normalize(s string) string {
 		for len(seg) > 0 {
 			r, n := utf8.DecodeRune(seg)
 			seg = seg[n:]
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b.WriteByte(byte(r))
+				continue
+			}
 			if unicode.Is(unicode.M, r) {
 				continue
 			}

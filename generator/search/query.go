@@ -24,13 +24,17 @@ var weights = [4]int{classOnce: 2, classTwice: 3, classOften: 4, classTitle: 20}
 
 const exactFactor = 3
 
+// MaxWords is the most words of a query that are searched for.
+const MaxWords = 12
+
 // Query searches the index files of one language that Build wrote,
 // keyed by their path below the index folder ("manifest.json",
 // "t/….json", "d/….json"), the way static/js/search.js does in the
 // browser:
 //
 //   - The query is cut into words like the text (Tokens); words shorter
-//     than MinToken are ignored.
+//     than MinToken are ignored, and so are repeated words and words after
+//     the first MaxWords.
 //   - Every word is a prefix: it matches each token that starts with it,
 //     unless that needs more than MaxShardsPerWord shards; then it
 //     matches only the token equal to it. A document's score for a word
@@ -61,7 +65,12 @@ func Query(files map[string][]byte, q string) []Result {
 // browser fetches, and returns the results with the metadata of the first
 // top (all when top < 0; the others have only ID and Score).
 func query(fetch func(name string) ([]byte, error), q string, top int) ([]Result, error) {
-	words := slices.Compact(slices.Sorted(slices.Values(Tokens(q))))
+	var words []string
+	for _, w := range Tokens(q) {
+		if !slices.Contains(words, w) && len(words) < MaxWords {
+			words = append(words, w)
+		}
+	}
 	if len(words) == 0 {
 		return nil, nil
 	}

@@ -33,6 +33,9 @@ func ids(rs []Result) []int {
 }
 
 func TestQuery(t *testing.T) {
+	if MaxWords != 12 {
+		t.Fatal("the MaxWords cases below are written for 12 words")
+	}
 	files := build(t, "cs", rankDocs)
 	for _, c := range []struct {
 		q    string
@@ -72,6 +75,11 @@ func TestQuery(t *testing.T) {
 		{"a", nil},
 		{"", nil},
 		{"x y z", nil},
+		// Repeated words count once; words after the first MaxWords are
+		// ignored.
+		{"usti usti USTI Ústí", []int{2, 3}},
+		{"st sta stat statu statut statuta statutar statutarn statutarni me mes mest xyz", []int{2}},
+		{"st sta stat statu statut statuta statutar statutarn statutarni me mes xyz", nil},
 	} {
 		if got := ids(Query(files, c.q)); !slices.Equal(got, c.want) {
 			t.Errorf("Query(%q) = %v, want %v", c.q, got, c.want)

@@ -178,8 +178,8 @@ var sizeQueries = []string{"transformace", "usti", "brownfield", "transform", "r
 // TestSize10k is the size budget of a large portal: 10 000 projects, a
 // first query under 300 KB gzipped. go test -v -run Size shows the table.
 func TestSize10k(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a 10 000-document index")
+	if testing.Short() || raceEnabled {
+		t.Skip("builds a 10 000-document index: not with -short or -race")
 	}
 	docs := corpus(10000)
 	words := 0

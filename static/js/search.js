@@ -24,7 +24,7 @@
   // Letters Unicode does not decompose; the same table as generator/search.
   var FOLD = { "ł": "l", "đ": "d", "ð": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ς": "σ" };
   var FOLDS = new RegExp("[" + Object.keys(FOLD).join("") + "]", "g");
-  var WEIGHTS = [2, 3, 4, 20], EXACT = 3;
+  var WEIGHTS = [2, 3, 4, 20], EXACT = 3, MAX_WORDS = 12;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var DIGIT = {};
   for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charAt(i)] = i;
@@ -62,9 +62,9 @@
     (normalize(q).match(WORD) || []).forEach(function (w) {
       if (Array.from(w).length < m.min) return;
       w = cut(w, m.max);
-      if (!seen[w]) { seen[w] = true; out.push(w); }
+      if (!seen[w] && out.length < MAX_WORDS) { seen[w] = true; out.push(w); }
     });
-    return out.sort().slice(0, 12);
+    return out;
   }
   function startsWith(s, p) { return s.lastIndexOf(p, 0) === 0; }
 
@@ -205,6 +205,7 @@
 
   function item(row, ws) {
     var url = row[0], t = row[1], type = row[2], region = row[3], snippet = row[4], l = row[5] || null;
+    if (!/^\/(?!\/)/.test(url)) url = "#"; // only addresses on this site
     var li = el("li", { "class": "search-result search-result-" + type });
     var h = el("h2", { "class": "search-result-title" });
     var a = el("a", { href: url, lang: l });
@@ -226,9 +227,10 @@
     return li;
   }
 
-  // showMore appends the next page of results; focus moves to the first
-  // of them when the visitor asked for more.
-  function showMore(mine, focus) {
+  // showMore appends the next page of results, or replaces the list with
+  // the first page; focus moves to the first new result when the visitor
+  // asked for more.
+  function showMore(mine, focus, replace) {
     var cur = current;
     return loadManifest().then(function (m) {
       var ids = cur.ids.slice(cur.shown, cur.shown + PAGE);
@@ -241,6 +243,7 @@
       });
     }).then(function (rows) {
       if (mine !== seq) return;
+      if (replace) list.textContent = "";
       var firstLink = null;
       rows.forEach(function (row) {
         if (!row) return;
@@ -294,6 +297,7 @@
     var mine = ++seq;
     q = q.trim();
     clearTimeout(slowTimer);
+    clearTimeout(announceTimer);
     if (!q) {
       list.textContent = "";
       if (more) more.hidden = true;
@@ -313,9 +317,7 @@
     }).then(function (r) {
       if (mine !== seq) return;
       current = { q: q, words: r.ws, ids: r.ids, shown: 0 };
-      list.textContent = "";
-      if (more) more.hidden = true;
-      return showMore(mine, false).then(function () {
+      return showMore(mine, false, true).then(function () {
         if (mine !== seq) return;
         clearTimeout(slowTimer);
         root.classList.remove("is-loading");
@@ -353,7 +355,12 @@
       }, DEBOUNCE);
     });
   });
-  if (more) more.addEventListener("click", function () { if (current) showMore(seq, true).catch(fail); });
+  var fetchingMore = false;
+  if (more) more.addEventListener("click", function () {
+    if (!current || fetchingMore) return;
+    fetchingMore = true;
+    showMore(seq, true, false).catch(fail).then(function () { fetchingMore = false; });
+  });
   window.addEventListener("popstate", function () {
     var q = new URLSearchParams(location.search).get("q") || "";
     setInputs(q, null);

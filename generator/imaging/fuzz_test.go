@@ -1,0 +1,53 @@
+package imaging
+
+import (
+	"encoding/binary"
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+)
+
+// FuzzProcess feeds arbitrary bytes to Process as a source: it must return
+// variants or an error naming the file, and never panic. Recovering from
+// panics is limited to the decoders, scaler and encoders, so a panic in
+// this package's own code (EXIF parsing, orientation, widths) still fails
+// the fuzzer.
+//
+//	go test -run=^$ -fuzz=FuzzProcess -fuzztime=30s ./generator/imaging/
+func FuzzProcess(f *testing.F) {
+	jpg := encodeJPEG(f, photoLike(40, 30, 1))
+	f.Add(jpg)
+	f.Add(withSegments(jpg, orientationSegment(binary.LittleEndian, 6)))
+	f.Add(withSegments(jpg, exifSegment(binary.BigEndian, []ifdEntry{{0x0112, 3, 1, short(binary.BigEndian, 7)}}, true)))
+	f.Add(jpg[:len(jpg)/2])
+	f.Add(encodePNG(f, photoLike(33, 9, 2)))
+	f.Add(encodePNG(f, image.NewNRGBA(image.Rect(0, 0, 3, 70))))
+	f.Add(encodePNG(f, image.NewGray16(image.Rect(0, 0, 5, 5))))
+	f.Add(encodePNG(f, image.NewPaletted(image.Rect(0, 0, 5, 5), []color.Color{color.White})))
+	f.Add([]byte("GIF89a"))
+	f.Add([]byte{})
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := New(Options{CacheDir: dir, Widths: []int{8, 24}, MaxPixels: 1 << 16, Workers: 1, WebP: len(data)%2 == 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ims, err := p.Process([]Source{memSource("fuzz.jpg", data)})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.jpg: ") {
+				t.Fatalf("error without the name: %v", err)
+			}
+			return
+		}
+		im := ims[0]
+		if len(im.Variants) == 0 || im.Width <= 0 || im.Height <= 0 || im.Width > 24 {
+			t.Fatalf("bad result %+v", im)
+		}
+		for _, v := range im.Variants {
+			if b, err := v.Data(); err != nil || len(b) == 0 {
+				t.Fatalf("%s: %v", v.Name, err)
+			}
+		}
+	})
+}

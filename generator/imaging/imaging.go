@@ -1,0 +1,386 @@
+package imaging
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// version changes whenever the bytes produced for the same source and
+// options change (a new scaler, encoder or encoder setting). It is part of
+// every cache key, so a new version never reuses old files, and Clean
+// removes them.
+const version = 1
+
+// Defaults of Options.
+const (
+	DefaultQuality   = 82
+	DefaultMaxPixels = 100_000_000
+)
+
+// DefaultWidths are the variant widths used when Options.Widths is empty.
+func DefaultWidths() []int { return []int{480, 960, 1600} }
+
+// maxFileSize bounds how much of a source is read into memory.
+const maxFileSize = 1 << 30
+
+// DefaultOptions are the options the portal builds with: the default
+// widths and quality, and WebP next to JPEG (see the package documentation
+// for the measurements behind that choice). The zero Options differ only
+// in WebP, which a bool cannot default to true.
+func DefaultOptions(cacheDir string) Options {
+	return Options{CacheDir: cacheDir, Widths: DefaultWidths(), Quality: DefaultQuality, WebP: true}
+}
+
+// Options configure a Processor.
+type Options struct {
+	CacheDir  string // e.g. "<site>/.portal-cache/images"; survives between builds
+	Widths    []int  // default {480, 960, 1600}; never upscale
+	Quality   int    // JPEG quality 1–100, default 82; WebP uses Quality−7
+	WebP      bool   // also produce WebP (DefaultOptions turns it on)
+	Workers   int    // images processed at once, default runtime.GOMAXPROCS(0)
+	MaxPixels int    // refuse images above this, default 100 megapixels
+}
+
+// Source is one image file to process.
+type Source struct {
+	Name string // for messages and published names, e.g. "content/stories/lom/lom-medard.jpg"
+	Open func() (io.ReadCloser, error)
+}
+
+// Image describes the variants of one source, for <img srcset>.
+type Image struct {
+	Width, Height int       // of the largest variant, after EXIF orientation
+	Variants      []Variant // ascending width; at each width JPEG before WebP
+	Hash          string    // sha256 of the source bytes, hex
+}
+
+// Variant is one published file of an Image.
+type Variant struct {
+	Width, Height int
+	Format        string                 // "jpeg" or "webp"
+	Data          func() ([]byte, error) // reads the cached file
+	Name          string                 // e.g. "lom-medard-960.3f2a1b9c.jpg"
+}
+
+// Stats counts what a Processor did since New.
+type Stats struct {
+	Processed    int // sources decoded, scaled and encoded
+	Cached       int // sources whose variants were already in the cache: no image work
+	Failed       int // sources that gave an error
+	WebPRejected int // sources whose WebP output failed verification; they got JPEG only
+}
+
+// Error is the error about one source; Name is Source.Name.
+type Error struct {
+	Name string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrFormat means the source is neither a JPEG nor a PNG image.
+var ErrFormat = errors.New("not a JPEG or PNG image")
+
+// TooLargeError refuses an image with more pixels than Options.MaxPixels,
+// found from its header before anything is decoded.
+type TooLargeError struct {
+	Width, Height, Max int
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("image is %d×%d (%s megapixels), more than the %s allowed",
+		e.Width, e.Height, megapixels(int64(e.Width)*int64(e.Height)), megapixels(int64(e.Max)))
+}
+
+func megapixels(px int64) string {
+	mp := float64(px) / 1e6
+	if mp >= 100 {
+		return strconv.FormatFloat(mp, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(mp, 'g', 3, 64)
+}
+
+// Processor makes responsive variants of images and keeps them in a cache
+// folder. It is safe for concurrent use; at most Options.Workers images
+// are decoded at once across all calls.
+type Processor struct {
+	opts     Options
+	optsKey  string    // the options part of every cache key
+	cutoff   time.Time // entries last used before this are stale for Clean
+	sem      chan struct{}
+	decodes  atomic.Int64 // decoder runs, for tests
+	mu       sync.Mutex
+	used     map[string]bool // cache keys used by this Processor
+	inflight map[string]*flight
+	stats    Stats
+}
+
+type flight struct {
+	done chan struct{}
+	m    *manifest
+	err  error
+}
+
+// New checks the options, fills in defaults and creates the cache folder.
+func New(opts Options) (*Processor, error) {
+	if opts.CacheDir == "" {
+		return nil, errors.New("imaging: Options.CacheDir is empty")
+	}
+	if len(opts.Widths) == 0 {
+		opts.Widths = DefaultWidths()
+	}
+	ws := slices.Clone(opts.Widths)
+	for _, w := range ws {
+		if w <= 0 || w > 1<<15 {
+			return nil, fmt.Errorf("imaging: width %d out of range 1–32768", w)
+		}
+	}
+	slices.Sort(ws)
+	opts.Widths = slices.Compact(ws)
+	if opts.Quality == 0 {
+		opts.Quality = DefaultQuality
+	}
+	if opts.Quality < 1 || opts.Quality > 100 {
+		return nil, fmt.Errorf("imaging: quality %d out of range 1–100", opts.Quality)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.MaxPixels <= 0 {
+		opts.MaxPixels = DefaultMaxPixels
+	}
+	if err := os.MkdirAll(opts.CacheDir, 0o755); err != nil {
+		return nil, fmt.Errorf("imaging: cache folder: %w", err)
+	}
+	start := time.Now()
+	p := &Processor{
+		opts: opts,
+		// File systems with coarse timestamps may store a touch made just
+		// after New as up to a second or two earlier: keep those too.
+		cutoff:   start.Truncate(time.Second).Add(-2 * time.Second),
+		sem:      make(chan struct{}, opts.Workers),
+		used:     map[string]bool{},
+		inflight: map[string]*flight{},
+	}
+	p.optsKey = fmt.Sprintf("portal/imaging v%d\nwidths %v\njpeg q%d\n", version, opts.Widths, opts.Quality)
+	if opts.WebP {
+		p.optsKey += fmt.Sprintf("webp q%d m%d\n", webpQuality(opts.Quality), webpMethod)
+	}
+	return p, nil
+}
+
+// Process produces (or finds in the cache) every variant of each source,
+// with at most Options.Workers images in memory at once. The result has
+// one Image per source, in order. On error it is still returned, with a
+// zero Image for each source that failed, and the error joins one *Error
+// per failed source (errors.Join), in source order.
+func (p *Processor) Process(srcs []Source) ([]Image, error) {
+	out := make([]Image, len(srcs))
+	errs := make([]error, len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(p.opts.Workers, len(srcs)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = p.one(srcs[i])
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// Stats tells how many sources were processed and how many found in the
+// cache since New.
+func (p *Processor) Stats() Stats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stats
+}
+
+func (p *Processor) one(src Source) (Image, error) {
+	data, err := readSource(src)
+	if err != nil {
+		p.count(func(s *Stats) { s.Failed++ })
+		return Image{}, &Error{src.Name, err}
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	key := p.entryKey(hash)
+	m, err := p.entry(key, hash, data)
+	if err != nil {
+		return Image{}, &Error{src.Name, err}
+	}
+	return p.image(src.Name, key, m), nil
+}
+
+func readSource(src Source) ([]byte, error) {
+	if src.Open == nil {
+		return nil, errors.New("cannot read: no Open function")
+	}
+	rc, err := src.Open()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("file is larger than %d MiB", maxFileSize>>20)
+	}
+	if len(data) == 0 {
+		return nil, errors.New("empty file, not a JPEG or PNG image")
+	}
+	return data, nil
+}
+
+// entryKey is the cache key of a source: its content hash and everything
+// in the options that changes the output.
+func (p *Processor) entryKey(sourceHash string) string {
+	sum := sha256.Sum256([]byte(p.optsKey + "source " + sourceHash + "\n"))
+	return hex.EncodeToString(sum[:])
+}
+
+func (p *Processor) count(f func(*Stats)) {
+	p.mu.Lock()
+	f(&p.stats)
+	p.mu.Unlock()
+}
+
+// entry returns the cache entry of key, from the cache or by processing
+// data. Sources with the same content that arrive at once are processed
+// once.
+func (p *Processor) entry(key, hash string, data []byte) (*manifest, error) {
+	p.mu.Lock()
+	p.used[key] = true
+	if f, ok := p.inflight[key]; ok {
+		p.mu.Unlock()
+		<-f.done
+		p.count(func(s *Stats) {
+			if f.err != nil {
+				s.Failed++
+			} else {
+				s.Cached++
+			}
+		})
+		return f.m, f.err
+	}
+	f := &flight{done: make(chan struct{})}
+	p.inflight[key] = f
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		delete(p.inflight, key)
+		p.mu.Unlock()
+		close(f.done)
+	}()
+
+	if m := p.lookup(key); m != nil {
+		f.m = m
+		p.count(func(s *Stats) { s.Cached++ })
+		return m, nil
+	}
+	p.sem <- struct{}{}
+	m, rejected, err := p.produce(key, hash, data)
+	<-p.sem
+	f.m, f.err = m, err
+	p.count(func(s *Stats) {
+		if err != nil {
+			s.Failed++
+			return
+		}
+		s.Processed++
+		if rejected {
+			s.WebPRejected++
+		}
+	})
+	return m, err
+}
+
+// image turns a cache entry into the Image of one source.
+func (p *Processor) image(name, key string, m *manifest) Image {
+	im := Image{Width: m.Width, Height: m.Height, Hash: m.Source}
+	stem := baseName(name)
+	dir := p.entryDir(key)
+	for _, v := range m.Variants {
+		file := dir + string(os.PathSeparator) + v.File
+		im.Variants = append(im.Variants, Variant{
+			Width:  v.Width,
+			Height: v.Height,
+			Format: v.Format,
+			Data:   func() ([]byte, error) { return os.ReadFile(file) },
+			Name:   fmt.Sprintf("%s-%d.%s.%s", stem, v.Width, key[:8], extension(v.Format)),
+		})
+	}
+	return im
+}
+
+func extension(format string) string {
+	if format == "jpeg" {
+		return "jpg"
+	}
+	return format
+}
+
+// targets returns the variant widths for an image w pixels wide (upright):
+// the configured widths up to w, or w alone when it is below all of them.
+func (p *Processor) targets(w int) []int {
+	ws := p.opts.Widths
+	if w < ws[0] {
+		return []int{w}
+	}
+	var out []int
+	for _, x := range ws {
+		if x <= w {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// heightFor keeps the aspect ratio of a w×h image at width tw.
+func heightFor(tw, w, h int) int {
+	return max(1, int((2*int64(h)*int64(tw)+int64(w))/(2*int64(w))))
+}
+
+// checkConfig refuses what should not be decoded.
+func (p *Processor) checkConfig(cfg image.Config, format string) error {
+	if format != "jpeg" && format != "png" {
+		return ErrFormat
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("%s image is %d×%d: no pixels", formatName(format), cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > int64(p.opts.MaxPixels) {
+		return &TooLargeError{cfg.Width, cfg.Height, p.opts.MaxPixels}
+	}
+	return nil
+}
+
+func formatName(format string) string {
+	switch format {
+	case "jpeg":
+		return "JPEG"
+	case "png":
+		return "PNG"
+	}
+	return format
+}

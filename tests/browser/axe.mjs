@@ -1,0 +1,95 @@
+// axe-core in headless Chromium on one page of every type, in every
+// language, at a phone (390 px) and a desktop (1280 px) width, with and
+// without JavaScript. Also takes the screenshots of the first site.
+//
+// Usage: node axe.mjs NAME=DIR [NAME=DIR...]
+// Fails with the site, page, width, JS and axe rule of every violation.
+//
+// Without JavaScript the page is loaded with scripting disabled, so its
+// own scripts never run. axe is then evaluated through DevTools, which
+// works while scripting is off, except that timers never fire: axe gets
+// a setTimeout that runs on the microtask queue.
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import { serve, launch, pagesByType, requiredTypes, record, pool, outDir } from "./lib.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core");
+const axeSource = fs.readFileSync(axePath, "utf8");
+const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+const sites = process.argv.slice(2).map((a) => { const [name, dir] = a.split("="); return { name, dir }; });
+if (!sites.length) { console.error("usage: node axe.mjs NAME=DIR..."); process.exit(2); }
+
+const failures = [];
+const notes = [];
+const found = new Set();
+let checked = 0;
+for (const s of sites) {
+  s.pages = pagesByType(s.dir);
+  s.server = await serve(s.dir);
+  for (const p of s.pages) found.add(p.type === "notfound-root" ? "notfound" : p.type);
+}
+for (const t of requiredTypes) if (!found.has(t)) failures.push(`(all sites): no page of type "${t}" to check`);
+
+const browser = await launch();
+const configs = [
+  { width: 390, js: true }, { width: 1280, js: true },
+  { width: 390, js: false }, { width: 1280, js: false },
+];
+const shotSite = sites[0].name;
+
+await pool(configs, 2, async (cfg) => {
+  const ctx = await browser.newContext({ viewport: { width: cfg.width, height: 900 }, javaScriptEnabled: cfg.js });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const label = `${cfg.width}px, ${cfg.js ? "JS" : "no JS"}`;
+  for (const s of sites) {
+    for (const p of s.pages) {
+      const where = `${s.name} ${p.url} [${label}]`;
+      try {
+        const resp = await page.goto(s.server.base + p.url, { waitUntil: "load" });
+        if (!resp || resp.status() >= 400) failures.push(`${where}: HTTP ${resp && resp.status()}`);
+        if (cfg.js) {
+          await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
+          await page.addScriptTag({ path: axePath });
+        } else {
+          await page.evaluate(axeSource);
+          await page.evaluate(() => { window.setTimeout = (fn, ms, ...a) => { Promise.resolve().then(() => fn(...a)); return 0; }; window.clearTimeout = () => {}; });
+        }
+        const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] })
+          .then((r) => ({
+            violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ") + (n.failureSummary ? " — " + n.failureSummary.replace(/\s+/g, " ").slice(0, 300) : "")) })),
+            incomplete: r.incomplete.map((v) => v.id),
+          })), tags);
+        checked++;
+        for (const v of r.violations) {
+          failures.push(`${where}: ${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s): ${v.nodes.slice(0, 3).join(" | ")}`);
+        }
+        if (r.incomplete.length) notes.push(`${where}: needs review: ${[...new Set(r.incomplete)].join(", ")}`);
+        if (cfg.js && s.name === shotSite && p.type !== "projects-page") {
+          const name = `${p.type}-${p.lang === "-" ? "root" : p.lang}-${cfg.width}.png`;
+          await page.screenshot({ path: outDir + name, fullPage: true });
+        }
+      } catch (e) {
+        failures.push(`${where}: could not check: ${String(e.message || e).split("\n")[0]}`);
+      }
+      for (const e of errors.splice(0)) failures.push(`${where}: browser error: ${e}`);
+    }
+  }
+  await ctx.close();
+});
+
+await browser.close();
+for (const s of sites) await s.server.close();
+
+const pageCount = sites.reduce((n, s) => n + s.pages.length, 0);
+console.log(`axe-core ${JSON.parse(fs.readFileSync(require.resolve("axe-core/package.json"), "utf8")).version}: ${checked} runs on ${pageCount} pages (${sites.map((s) => `${s.name}: ${s.pages.map((p) => p.type + "/" + p.lang).join(" ")}`).join("; ")}) × 390/1280 px × JS on/off`);
+if (notes.length) console.log("axe notes (not failures):\n" + [...new Set(notes)].map((n) => "  " + n).join("\n"));
+record("axe-core", `${pageCount} pages × 4 (${checked} runs)`, failures);
+if (failures.length) {
+  console.error("axe-core violations:\n" + failures.map((f) => "  " + f).join("\n"));
+  process.exit(1);
+}
+console.log("axe-core: no violations");
