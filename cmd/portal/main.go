@@ -77,19 +77,30 @@ func flags(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // report prints errors the way editors and their tools read them: one
-// "file:line: message" per line, then a count.
-func report(err error, stderr io.Writer) int {
+// "file:line: message" per line, then a count and what it means.
+func report(err error, stderr io.Writer, outcome string) int {
 	var es content.Errors
-	if errors.As(err, &es) {
-		for _, e := range es {
-			fmt.Fprintln(stderr, e.Error())
-		}
-		fmt.Fprintf(stderr, "portal: %d error(s); nothing was published\n", len(es))
+	var one *content.Error
+	switch {
+	case errors.As(err, &es):
+	case errors.As(err, &one):
+		es = content.Errors{one}
+	default:
+		fmt.Fprintf(stderr, "portal: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "portal: %v\n", err)
+	for _, e := range es {
+		fmt.Fprintln(stderr, e.Error())
+	}
+	fmt.Fprintf(stderr, "portal: %d error(s); %s\n", len(es), outcome)
 	return 1
 }
+
+// Outcomes of a failed command, for report.
+const (
+	notPublished = "nothing was published, the previous site is unchanged"
+	notValid     = "fix them and run portal check again"
+)
 
 func warnings(ws content.Errors, stderr io.Writer) {
 	for _, w := range ws {
@@ -114,7 +125,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := site.Build(site.Config{Src: *src, Out: *out, BaseURL: *baseURL, Theme: portal.Theme, NoMinify: *noMinify})
 	if err != nil {
-		return report(err, stderr)
+		return report(err, stderr, notPublished)
 	}
 	warnings(res.Warnings, stderr)
 	fmt.Fprintln(stdout, "portal: built "+res.Summary(*out))
@@ -125,11 +136,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	src := fs.String("src", ".", "site folder holding content/")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "portal check: unexpected argument %q (use --src DIR for another site folder)\n", fs.Arg(0))
+		}
 		return 2
 	}
 	res, err := site.Check(site.Config{Src: *src, Theme: portal.Theme})
 	if err != nil {
-		return report(err, stderr)
+		return report(err, stderr, notValid)
 	}
 	warnings(res.Warnings, stderr)
 	fmt.Fprintln(stdout, "portal: content is valid: "+res.Summary(""))
@@ -165,7 +179,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		err = werr
 	}
 	if err != nil {
-		return report(err, stderr)
+		return report(err, stderr, notPublished)
 	}
 	fmt.Fprintln(stdout, "portal: stopped")
 	return 0
@@ -187,7 +201,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		return report(err, stderr)
+		return report(err, stderr, notPublished)
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, "created", f)

@@ -481,12 +481,11 @@ func (c *canvas) conifer(x, base, h, w float64, k col, n *noise) {
 	top := base - h
 	d := func(px, py float64) float64 {
 		v := (base - py) / h // 0 at the foot, 1 at the top
-		if v < 0 || v > 1 {
-			return math.Max(-v, v-1) * h
-		}
+		dv := math.Max(-v, v-1) * h
+		v = clamp(v, 0, 1)
 		tier := 0.5 + 0.5*math.Sin(v*h/9)
 		half := (w / 2) * (1 - v) * (0.8 + 0.2*tier) * (1 + 0.12*n.at(px/4, py/4))
-		return math.Abs(px-x) - half
+		return math.Max(math.Abs(px-x)-half, dv)
 	}
 	c.fill(x-w/2-2, top-2, x+w/2+2, base+2, d, func(px, py float64) col {
 		side := clamp((px-x)/(w/2), -1, 1)
@@ -746,8 +745,9 @@ func quarry(lake bool) *canvas {
 		for i := 1; i < len(pts); i++ {
 			c.line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], 4, flat(hex("3d3a38")))
 		}
-		ecx, ecy, _, ery := p.centre(1.7)
-		excavator(c, ecx-250, ecy-ery+4, 1.05)
+		ecx, ecy, erx, ery := p.centre(2.7)
+		a := 250 * math.Pi / 180
+		excavator(c, ecx+math.Cos(a)*erx, ecy+math.Sin(a)*ery+3, 0.95)
 	} else {
 		// a sandy beach ring, then the water itself
 		c.fill(x0, y0, x1, y1, p.clipped(water-0.12), func(x, y float64) col {
@@ -756,9 +756,6 @@ func quarry(lake bool) *canvas {
 		wl := p.clipped(water)
 		_, wcy, _, wry := p.centre(water)
 		c.reflect(x0, y0, x1, y1, wl, firstInside(wl, wcy-wry-60, wcy+wry), hex("5f8a98"), tex, 0.55)
-		// a small jetty
-		c.rect(700, 1080, 712, 1130, 0, flat(hex("6d5b4a")))
-		c.poly(flat(hex("9c8266")), [2]float64{640, 1070}, [2]float64{760, 1070}, [2]float64{800, 1085}, [2]float64{680, 1085})
 	}
 
 	// the viewer's bank in the foreground
@@ -912,15 +909,15 @@ func sandstoneArch() *canvas {
 		scale := 1 - 0.2*float64(i)
 		towers := func(x float64) float64 {
 			t := 0.0
-			for j := range 7 {
-				cx := 200 + float64(j)*330 + 120*n.at(float64(j)+0.1, row)
+			for j := range 5 {
+				cx := 260 + float64(j)*480 + 160*n.at(float64(j)+0.1, row)
 				for sub := range 3 {
-					sx := cx + float64(sub-1)*40 + 15*n.at(float64(j*3+sub), row+4)
-					w := (16 + 14*math.Abs(n.at(float64(j*3+sub)+0.5, row))) * scale
-					h := (60 + 110*math.Abs(n.at(float64(j*3+sub)+0.3, row+2))) * scale
+					sx := cx + float64(sub-1)*70 + 25*n.at(float64(j*3+sub), row+4)
+					w := (40 + 30*math.Abs(n.at(float64(j*3+sub)+0.5, row))) * scale
+					h := (45 + 90*math.Abs(n.at(float64(j*3+sub)+0.3, row+2))) * scale
 					d := math.Abs(x-sx) / w
 					if d < 1 {
-						t = math.Max(t, h-w*0.7*(1-math.Sqrt(1-d*d)))
+						t = math.Max(t, h*(1-math.Pow(d, 3.5)))
 					}
 				}
 			}
@@ -957,14 +954,15 @@ func sandstoneArch() *canvas {
 	}
 	arch := subtract(rough, hole)
 	stone := func(x, y float64) col {
-		bed := 0.05*math.Sin(y/9+2.5*n.fbm(x/200, y/100, 2)) + 0.035*math.Sin(y/3.3+x/400)
-		pits := 0.08 * smooth(0.2, 0.6, tex.fbm(x/11, y/9, 3))
-		crack := 0.16 * (1 - smooth(0, 0.05, math.Abs(n.fbm(x/70, y/500+3, 2))))
+		bed := 0.025*math.Sin(y/9+2.5*n.fbm(x/200, y/100, 2)) + 0.02*math.Sin(y/3.3+x/400)
+		pits := 0.07 * smooth(0.2, 0.6, tex.fbm(x/11, y/9, 3))
 		lit := 1.06 - 0.2*smooth(1300, 1850, x) + 0.04*smooth(900, 700, x)
 		under := 1 - 0.3*smooth(70, 0, hole(x, y))*smooth(720, 600, y)
 		k := mix(hex("c9a67c"), hex("e0c8a2"), clamp(0.5+tex.fbm(x/120, y/40, 3), 0, 1))
-		k = mix(k, hex("928878"), 0.28*smooth(0.1, 0.5, n.fbm(x/40, y/220, 3)))
-		return k.mul((1 + bed - pits - crack) * lit * under)
+		// the dark crust that weathered sandstone wears, in streaks running down
+		crust := smooth(0.05, 0.45, n.fbm(x/55, y/260, 4))
+		k = mix(k, hex("7f786c"), 0.45*crust)
+		return k.mul((1 + bed - pits) * lit * under)
 	}
 	c.fill(660, 440, 1880, 1400, arch, stone)
 	rng := rand.New(rand.NewPCG(44, 5))
@@ -1083,7 +1081,7 @@ func spoilHeap(restored bool) *canvas {
 	foot := func(float64) float64 { return horizon + 40 }
 	if restored {
 		c.below(func(x float64) float64 { return heapTop(x) - 9*math.Abs(n.at(x/12, 6)) }, foot, func(x, y float64) col {
-			woods := smooth(-0.1, 0.1, n.fbm(x/220, 3, 3))
+			woods := smooth(-0.05, 0.2, n.fbm(x/260, y/45+3, 3))
 			meadow := mix(hex("a9b779"), hex("c4c48d"), clamp(0.5+tex.fbm(x/50, y/15, 3), 0, 1))
 			return mix(meadow, canopy(tex, hex("47633f"), hex("83996a"), 11)(x, y), woods).mul(0.95)
 		})

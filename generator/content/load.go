@@ -107,6 +107,9 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		defer opts.Cache.end()
 	}
 	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}}
+	if cfg.PublisherICO == "" {
+		p.warnf(siteFile, 1, "publisher_ico is missing: without the publisher's IČO the open data catalogue for data.gov.cz (data/catalog.jsonld) is not written")
+	}
 	s := &Site{Config: cfg}
 	l.checkTopLevel()
 	raw := map[string]map[string]map[string]*rawFile{} // kind → slug → lang → file
@@ -201,11 +204,13 @@ func (l *loader) checkTopLevel() {
 			continue
 		}
 		if !contains(known, e.Name()) {
-			msg := "is not read by the portal; content lives in " + strings.Join(known[:5], "/, ") + "/"
+			// An error, not a warning: a misspelt "projekty/" would otherwise
+			// publish a portal without projects. Drafts go in "_name/".
+			msg := "is not read by the portal; content lives in " + strings.Join(known[:5], "/, ") + "/ (a folder whose name starts with _ is ignored)"
 			if c := closest(e.Name(), known); c != "" {
-				msg = fmt.Sprintf("is not read by the portal; did you mean %q?", c)
+				msg = fmt.Sprintf("is not read by the portal; did you mean %q? (a folder whose name starts with _ is ignored)", c)
 			}
-			l.p.warnf("content/"+e.Name(), 0, "%s", msg)
+			l.p.errorf("content/"+e.Name(), 0, "%s", msg)
 		}
 	}
 }

@@ -573,14 +573,15 @@ func TestWarnings(t *testing.T) {
 			},
 		},
 		{
+			// An error: a misspelt folder would publish a portal without projects.
 			name:  "unknown folder similar to a known one",
 			files: map[string]string{"content/projekty/animace.cs.md": md(projFM, "")},
-			warns: []want{{"content/projekty", 0, `is not read by the portal; did you mean "projects"?`}},
+			errs:  []want{{"content/projekty", 0, `is not read by the portal; did you mean "projects"?`}},
 		},
 		{
 			name:  "unknown folder",
 			files: map[string]string{"content/obrazky/lom.jpg": "JPEG"},
-			warns: []want{{"content/obrazky", 0, "is not read by the portal; content lives in projects/, partners/, pages/, indicators/, stories/"}},
+			errs:  []want{{"content/obrazky", 0, "is not read by the portal; content lives in projects/, partners/, pages/, indicators/, stories/"}},
 		},
 		{
 			name:  "file that is not Markdown",
@@ -605,12 +606,12 @@ func TestWarnings(t *testing.T) {
 		{
 			name: "warnings are sorted",
 			files: indicatorFiles(map[string]string{
-				projCS:                    md(projFM, ""),
-				"content/obrazky/lom.jpg": "JPEG",
+				projCS:                               md(projFM, ""),
+				"content/projects/animace.cs.md.txt": "text",
 			}),
 			warns: []want{
 				{"content/indicators/akce.toml", 0, "no project lists"},
-				{"content/obrazky", 0, "is not read by the portal"},
+				{"content/projects/animace.cs.md.txt", 0, "is not read"},
 			},
 		},
 	})

@@ -197,6 +197,11 @@ func Check(cfg Config) (Result, error) {
 	if _, err := r.Render(discard{}); err != nil {
 		return Result{}, err
 	}
+	// The same checks as a build: open data refuses what the national
+	// catalogue would reject (an unknown licence, say).
+	if _, err := writeOpenData(ld, discard{}); err != nil {
+		return Result{}, err
+	}
 	res := result(ld, r)
 	res.Duration = time.Since(start)
 	return res, nil

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,8 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var fingerprintRe = regexp.MustCompile(`\.[0-9a-f]{10}\.(css|js)\b`)
 
 // fixed gives every file the same "last changed" date so output is stable.
 func fixed(string) (time.Time, bool) { return time.Date(2026, 3, 5, 12, 0, 0, 0, time.UTC), true }
@@ -59,6 +62,9 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s: %v", p, err)
 			continue
 		}
+		// The fingerprint changes with every stylesheet edit; it is tested
+		// by TestFingerprint, not by the golden pages.
+		got = fingerprintRe.ReplaceAll(got, []byte(".FINGERPRINT.$1"))
 		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "__"))
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
@@ -234,6 +240,27 @@ func TestOutRefused(t *testing.T) {
 		}
 		if _, err := Build(Config{Src: src, Out: out, Theme: portal.Theme}); err == nil {
 			t.Errorf("--out %s was accepted", out)
+		}
+	}
+}
+
+// TestFingerprint: stylesheets and scripts are published under a name that
+// changes with their bytes, and pages link that name.
+func TestFingerprint(t *testing.T) {
+	out := buildFixture(t, true)
+	css, _ := filepath.Glob(filepath.Join(out, "css", "portal.*.css"))
+	js, _ := filepath.Glob(filepath.Join(out, "js", "portal.*.js"))
+	if len(css) != 1 || len(js) != 1 {
+		t.Fatalf("fingerprinted files: %v %v", css, js)
+	}
+	if _, err := os.Stat(filepath.Join(out, "css", "portal.css")); err == nil {
+		t.Error("the unfingerprinted stylesheet is published too")
+	}
+	home := read(t, out, "cs/index.html")
+	for _, f := range append(css, js...) {
+		rel, _ := filepath.Rel(out, f)
+		if !strings.Contains(home, `"/`+filepath.ToSlash(rel)+`"`) {
+			t.Errorf("the home page does not link %s", rel)
 		}
 	}
 }

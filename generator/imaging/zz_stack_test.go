@@ -1,0 +1,5 @@
+package imaging
+
+import "runtime"
+
+func runtimeStack(b []byte) int { return runtime.Stack(b, true) }
