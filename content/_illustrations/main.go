@@ -755,7 +755,7 @@ func quarry(lake bool) *canvas {
 		})
 		wl := p.clipped(water)
 		_, wcy, _, wry := p.centre(water)
-		c.reflect(x0, y0, x1, y1, wl, firstInside(wl, wcy-wry-60, wcy+wry), hex("5f8a98"), tex, 0.55)
+		c.reflect(x0, y0, x1, y1, wl, firstInside(wl, wcy-wry-60, wcy+wry), hex("5f8a98"), tex, 0.4)
 	}
 
 	// the viewer's bank in the foreground

@@ -19,7 +19,7 @@ import (
 // (With the default minimising time of 60 s, Go spends the whole run
 // minimising the first new input.)
 func FuzzProcess(f *testing.F) {
-	jpg := encodeJPEG(f, photoLike(12, 10, 1)) // small seeds keep minimising quick
+	jpg := encodeJPEG(f, photoLike(12, 10, 1))
 	f.Add(jpg)
 	f.Add(withSegments(jpg, orientationSegment(binary.LittleEndian, 6)))
 	f.Add(withSegments(jpg, exifSegment(binary.BigEndian, []ifdEntry{{0x0112, 3, 1, short(binary.BigEndian, 7)}}, true)))
@@ -51,6 +51,22 @@ func FuzzProcess(f *testing.F) {
 			if b, err := v.Data(); err != nil || len(b) == 0 {
 				t.Fatalf("%s: %v", v.Name, err)
 			}
+		}
+	})
+}
+
+// FuzzExifOrientation runs the EXIF reader alone, much faster than
+// FuzzProcess: any bytes give 1–8 and no panic.
+func FuzzExifOrientation(f *testing.F) {
+	plain := encodeJPEG(f, image.NewGray(image.Rect(0, 0, 8, 8)))
+	for o := uint16(1); o <= 8; o++ {
+		f.Add(withSegments(plain, orientationSegment(binary.LittleEndian, o))[:200])
+		f.Add(withSegments(plain, orientationSegment(binary.BigEndian, o))[:200])
+	}
+	f.Add(withSegments(plain, exifSegment(binary.LittleEndian, nil, true))[:300])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if o := exifOrientation(data); o < 1 || o > 8 {
+			t.Fatalf("orientation %d", o)
 		}
 	})
 }

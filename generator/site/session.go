@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/imaging"
 	"github.com/transformace/portal/generator/render"
 )
 
@@ -26,8 +27,9 @@ import (
 type Session struct {
 	cfg Config
 
-	mu     sync.Mutex        // one build at a time
-	cache  *content.Cache    // parses and bodies of unchanged files
+	mu     sync.Mutex     // one build at a time
+	cache  *content.Cache // parses and bodies of unchanged files
+	proc   *imaging.Processor
 	prints map[string]uint64 // output file → fingerprint of its last render
 	// files is the published site: output path → bytes. It is replaced as
 	// a whole, never modified, so readers need no lock.
@@ -101,7 +103,16 @@ func (s *Session) Build() (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})
+	if s.proc == nil {
+		if s.proc, err = newProcessor(s.cfg.Src); err != nil {
+			return Update{}, err
+		}
+	}
+	pics, err := photos(os.DirFS(s.cfg.Src), ld.Site, s.proc)
+	if err != nil {
+		return Update{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics)})
 	if err != nil {
 		return Update{}, err
 	}
@@ -138,6 +149,9 @@ func (s *Session) Build() (Update, error) {
 		return Update{}, err
 	}
 	if _, err := writeOpenData(ld, extra); err != nil {
+		return Update{}, err
+	}
+	if err := writePhotos(pics, extra); err != nil {
 		return Update{}, err
 	}
 	for f, b := range extra.files {

@@ -50,7 +50,9 @@ type Result struct {
 	Files     int
 	Unchanged int
 	Bytes     int64
-	Duration  time.Duration
+	// Photos were processed, PhotosCached found in the image cache.
+	Photos, PhotosCached int
+	Duration             time.Duration
 }
 
 // Summary is the one line a build prints.
@@ -66,7 +68,7 @@ func (r Result) Summary(out string) string {
 	sort.Strings(langs)
 	s := fmt.Sprintf("%d pages (%s), %d data sets, %d warnings", total, strings.Join(langs, ", "), r.DataSets, len(r.Warnings))
 	if out != "" {
-		s += fmt.Sprintf(", %d files (%d unchanged, %.1f MB) → %s", r.Files, r.Unchanged, float64(r.Bytes)/1e6, out)
+		s += fmt.Sprintf(", %d photos (%d from cache), %d files (%d unchanged, %.1f MB) → %s", r.Photos+r.PhotosCached, r.PhotosCached, r.Files, r.Unchanged, float64(r.Bytes)/1e6, out)
 	}
 	return s + fmt.Sprintf(" in %d ms", r.Duration.Milliseconds())
 }
@@ -238,7 +240,15 @@ func Build(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Asset: assetFunc(names)})
+	proc, err := newProcessor(cfg.Src)
+	if err != nil {
+		return Result{}, err
+	}
+	pics, err := photos(os.DirFS(cfg.Src), ld.Site, proc)
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Asset: assetFunc(names), Images: imageLookup(pics)})
 	if err != nil {
 		return Result{}, err
 	}
@@ -256,12 +266,21 @@ func Build(cfg Config) (Result, error) {
 	if _, err := writeOpenData(ld, w); err != nil {
 		return Result{}, err
 	}
+	if err := writePhotos(pics, w); err != nil {
+		return Result{}, err
+	}
 	if err := w.Commit(); err != nil {
 		return Result{}, err
 	}
+	// Variants of photos no longer used leave the cache; a failure here
+	// costs only disk space.
+	proc.Clean()
+	st := proc.Stats()
+	res0 := st
 	res := result(ld, r)
-	st := w.Stats()
-	res.Files, res.Unchanged, res.Bytes = st.Files, st.Unchanged, st.Bytes
+	ws := w.Stats()
+	res.Files, res.Unchanged, res.Bytes = ws.Files, ws.Unchanged, ws.Bytes
+	res.Photos, res.PhotosCached = res0.Processed, res0.Cached
 	res.Duration = time.Since(start)
 	return res, nil
 }

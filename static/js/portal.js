@@ -110,5 +110,15 @@
     range.addEventListener("input", update);
     update();
     pair.appendChild(range);
+    // Stacked, the two captions would overlap: the second one moves below
+    // the slider, as a paragraph of its own.
+    var cap = figs[1].querySelector("figcaption");
+    if (cap) {
+      var p = document.createElement("p");
+      p.className = "compare-caption";
+      while (cap.firstChild) p.appendChild(cap.firstChild);
+      cap.parentNode.removeChild(cap);
+      pair.appendChild(p);
+    }
   });
 })();

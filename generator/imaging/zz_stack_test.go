@@ -1,5 +1,0 @@
-package imaging
-
-import "runtime"
-
-func runtimeStack(b []byte) int { return runtime.Stack(b, true) }
