@@ -236,7 +236,6 @@ func fade(t float64) float64 { return t * t * t * (t*(t*6-15) + 10) }
 func clamp(v, lo, hi float64) float64    { return math.Max(lo, math.Min(hi, v)) }
 func clampi(v, lo, hi int) int           { return max(lo, min(hi, v)) }
 func smooth(a, b, v float64) float64     { t := clamp((v-a)/(b-a), 0, 1); return t * t * (3 - 2*t) }
-func lerp(a, b, t float64) float64       { return a + (b-a)*t }
 func gauss(x, mu, sigma float64) float64 { d := (x - mu) / sigma; return math.Exp(-d * d / 2) }
 
 // ---------------------------------------------------------------------------

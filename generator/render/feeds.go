@@ -66,18 +66,40 @@ func (r *Renderer) Robots() []byte {
 // FeedPath is the Atom feed of a language.
 func FeedPath(lang string) string { return "/" + lang + "/feed.xml" }
 
-// Feed returns the Atom feed of new and changed projects in lang, newest
-// first, dated by their files' last change (git history or mtime).
+// feedItem is a project or a story in a feed.
+type feedItem struct {
+	title, summary, path, lang, category, label string
+	updated                                     time.Time
+}
+
+// Feed returns the Atom feed of new and changed projects and stories in
+// lang, newest first, dated by their files' last change (git history or
+// mtime).
 func (r *Renderer) Feed(lang string) []byte {
 	cfg := r.site.Config
-	items := append([]*ProjectItem(nil), r.model[lang].projects...)
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Updated.After(items[j].Updated) })
+	l := r.locales[lang]
+	var items []feedItem
+	for _, it := range r.model[lang].projects {
+		fi := feedItem{title: it.T.Title, summary: it.T.Summary, path: it.Path, category: it.P.Status, label: l.T("status_" + it.P.Status), updated: it.Updated}
+		if it.T.Fallback {
+			fi.lang = it.T.Lang
+		}
+		items = append(items, fi)
+	}
+	for _, it := range r.model[lang].stories {
+		fi := feedItem{title: it.T.Title, summary: it.T.Summary, path: it.Path, category: "story", label: l.T("stories_title"), updated: it.S.Updated}
+		if it.T.Fallback {
+			fi.lang = it.T.Lang
+		}
+		items = append(items, fi)
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].updated.After(items[j].updated) })
 	if len(items) > 50 {
 		items = items[:50]
 	}
 	var updated time.Time
 	if len(items) > 0 {
-		updated = items[0].Updated
+		updated = items[0].updated
 	}
 	self := cfg.AbsURL(FeedPath(lang))
 	var b bytes.Buffer
@@ -91,13 +113,13 @@ func (r *Renderer) Feed(lang string) []byte {
 	fmt.Fprintf(&b, "<updated>%s</updated>\n", atomTime(updated))
 	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmlText(cfg.Publisher))
 	for _, it := range items {
-		u := cfg.AbsURL(it.Path)
+		u := cfg.AbsURL(it.path)
 		lg := ""
-		if it.T.Fallback {
-			lg = fmt.Sprintf(` xml:lang="%s"`, it.T.Lang)
+		if it.lang != "" {
+			lg = fmt.Sprintf(` xml:lang="%s"`, it.lang)
 		}
-		fmt.Fprintf(&b, "<entry%s>\n<title>%s</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n<id>%s</id>\n<updated>%s</updated>\n<summary>%s</summary>\n", lg, xmlText(it.T.Title), xmlAttr(u), xmlText(u), atomTime(it.Updated), xmlText(it.T.Summary))
-		fmt.Fprintf(&b, "<category term=\"%s\" label=\"%s\"/>\n</entry>\n", xmlAttr(it.P.Status), xmlAttr(r.locales[lang].T("status_"+it.P.Status)))
+		fmt.Fprintf(&b, "<entry%s>\n<title>%s</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n<id>%s</id>\n<updated>%s</updated>\n<summary>%s</summary>\n", lg, xmlText(it.title), xmlAttr(u), xmlText(u), atomTime(it.updated), xmlText(it.summary))
+		fmt.Fprintf(&b, "<category term=\"%s\" label=\"%s\"/>\n</entry>\n", xmlAttr(it.category), xmlAttr(it.label))
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()

@@ -50,7 +50,7 @@ func Picture(im *ImageSet, alt string, eager bool, class string) template.HTML {
 // slider; every photo gets srcset, sizes, width and height. Images the
 // lookup does not know are left as they are (content validation has
 // already rejected any that are not photos of the bundle).
-func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit, compareLabel string, eagerFirst bool) template.HTML {
+func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit, creditLang, compareLabel string, eagerFirst bool) template.HTML {
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(string(body)), ctx)
 	if err != nil {
@@ -84,6 +84,10 @@ func storyBody(body template.HTML, lookup func(name string) *ImageSet, credit, c
 			}
 			if credit != "" {
 				cr := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span, Attr: []html.Attribute{{Key: "class", Val: "credit"}}}
+				if creditLang != "" {
+					// The credit is written once, in the default language.
+					cr.Attr = append(cr.Attr, html.Attribute{Key: "lang", Val: creditLang})
+				}
 				cr.AppendChild(&html.Node{Type: html.TextNode, Data: credit})
 				fc.AppendChild(cr)
 			}

@@ -103,7 +103,11 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		t := it.T
 		it.body = func() template.HTML {
 			lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
-			return storyBody(t.Body, lookup, st.Credit, l.T("compare_label"), it.Cover == nil)
+			creditLang := ""
+			if lang != def {
+				creditLang = def
+			}
+			return storyBody(t.Body, lookup, st.Credit, creditLang, l.T("compare_label"), it.Cover == nil)
 		}
 		m.stories = append(m.stories, it)
 	}

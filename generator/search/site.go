@@ -23,9 +23,11 @@ type Strings interface {
 	T(key string, args ...any) string
 }
 
-// SiteDocs returns the documents of the search index of lang: projects,
-// stories, partners, regions with projects, indicators and free pages, in
-// that order (which breaks ties of rank).
+// SiteDocs returns the documents of the search index of lang: regions
+// with projects, partners, stories, projects, indicators and free pages,
+// in that order. The order breaks ties of rank, so that for "usti" the
+// partner "Statutární město Ústí nad Labem" comes before the many
+// projects "… v Ústí nad Labem" that match as well as it does.
 //
 // Only text written in lang goes in, so a translated page is found by its
 // own words and not by its original's. A page that is not translated yet
@@ -69,6 +71,39 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 	var docs []Doc
 	regionsUsed := map[string]bool{}
 	for _, p := range s.Projects {
+		for _, k := range p.Regions {
+			regionsUsed[k] = true
+		}
+	}
+	for _, k := range content.Regions {
+		if regionsUsed[k] {
+			name := ui.T("region_" + k)
+			docs = append(docs, Doc{URL: links.Region(k), Title: name, Type: "region", Text: ui.T("region_description", name), Lang: lang})
+		}
+	}
+	for _, p := range s.Partners {
+		t := p.In(lang)
+		if t == nil {
+			continue
+		}
+		docs = append(docs, Doc{
+			URL: links.Partner(p.Slug), Title: t.Title, Type: "partner", Region: regionNames([]string{p.Region}),
+			Text: text(own(t, "summary", t.Summary), t.BodyText, ui.T("kind_"+p.Kind), p.ICO),
+			Lang: t.Lang,
+		})
+	}
+	for _, st := range s.Stories {
+		t := st.In(lang)
+		if t == nil {
+			continue
+		}
+		docs = append(docs, Doc{
+			URL: links.Story(st.Slug), Title: t.Title, Type: "story", Region: regionNames([]string{st.Region}),
+			Text: text(own(t, "summary", t.Summary), t.BodyText, own(t, "cover_alt", t.CoverAlt)),
+			Lang: t.Lang,
+		})
+	}
+	for _, p := range s.Projects {
 		t := p.In(lang)
 		if t == nil {
 			continue
@@ -89,43 +124,12 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 				}
 			}
 		}
-		for _, k := range p.Regions {
-			regionsUsed[k] = true
-		}
 		docs = append(docs, Doc{
 			URL: links.Project(p.Slug), Title: t.Title, Type: "project", Region: regionNames(p.Regions),
 			Text: text(own(t, "summary", t.Summary), t.BodyText, own(t, "territory", t.Territory), own(t, "plan", t.Plan),
 				own(t, "priority", t.Priority), own(t, "goal", t.Goal), p.Fund, strings.Join(extra, "\n")),
 			Lang: t.Lang,
 		})
-	}
-	for _, st := range s.Stories {
-		t := st.In(lang)
-		if t == nil {
-			continue
-		}
-		docs = append(docs, Doc{
-			URL: links.Story(st.Slug), Title: t.Title, Type: "story", Region: regionNames([]string{st.Region}),
-			Text: text(own(t, "summary", t.Summary), t.BodyText, own(t, "cover_alt", t.CoverAlt)),
-			Lang: t.Lang,
-		})
-	}
-	for _, p := range s.Partners {
-		t := p.In(lang)
-		if t == nil {
-			continue
-		}
-		docs = append(docs, Doc{
-			URL: links.Partner(p.Slug), Title: t.Title, Type: "partner", Region: regionNames([]string{p.Region}),
-			Text: text(own(t, "summary", t.Summary), t.BodyText, ui.T("kind_"+p.Kind), p.ICO),
-			Lang: t.Lang,
-		})
-	}
-	for _, k := range content.Regions {
-		if regionsUsed[k] {
-			name := ui.T("region_" + k)
-			docs = append(docs, Doc{URL: links.Region(k), Title: name, Type: "region", Text: ui.T("region_description", name), Lang: lang})
-		}
 	}
 	for _, ind := range s.Indicators {
 		title := ind.Meta.Title[lang]

@@ -128,9 +128,9 @@ Přehled výzev pro obce v Ústí nad Labem.
 		types = append(types, d.Type+" "+d.URL+" "+d.Lang)
 	}
 	want := []string{
-		"project /en/projects/animace/ en", "project /en/projects/chytrejsi/ cs",
-		"partner /en/partners/mas/ en", "partner /en/partners/mesto-sokolov/ cs",
 		"region /en/regions/karlovy-vary-region/ en", "region /en/regions/usti-nad-labem-region/ en",
+		"partner /en/partners/mas/ en", "partner /en/partners/mesto-sokolov/ cs",
+		"project /en/projects/animace/ en", "project /en/projects/chytrejsi/ cs",
 		"page /en/about/ en",
 	}
 	if !slices.Equal(types, want) {

@@ -129,10 +129,13 @@
     return chunks[c];
   }
 
-  // run resolves to the ranked document ids of q.
+  // run resolves to the ranked document ids of q, with narrowed set when
+  // a word was too short to search as a prefix.
   function run(m, ws) {
+    var narrowed = false;
     return Promise.all(ws.map(function (w) {
       var plan = shardKeys(m, w);
+      narrowed = narrowed || plan.narrow;
       return Promise.all(plan.keys.map(function (k) { return loadShard(m.terms[k]); })).then(function (objs) {
         var scores = new Map(), partial = false;
         objs.forEach(function (sh) {
@@ -163,7 +166,7 @@
         out.push([id, score]);
       });
       out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      return out.map(function (r) { return r[0]; });
+      return { ids: out.map(function (r) { return r[0]; }), narrowed: narrowed };
     });
   }
 
@@ -313,7 +316,7 @@
     loadManifest().then(function (m) {
       var ws = words(q, m);
       if (!ws.length) return { m: m, ws: ws, ids: [] };
-      return run(m, ws).then(function (ids) { return { m: m, ws: ws, ids: ids }; });
+      return run(m, ws).then(function (r) { return { m: m, ws: ws, ids: r.ids, narrowed: r.narrowed }; });
     }).then(function (r) {
       if (mine !== seq) return;
       current = { q: q, words: r.ws, ids: r.ids, shown: 0 };
@@ -323,7 +326,7 @@
         root.classList.remove("is-loading");
         root.hidden = false;
         if (!r.ws.length) say(text("short"), typing);
-        else if (!r.ids.length) say(fill(text("none"), [q]), typing);
+        else if (!r.ids.length) say(fill(text(r.narrowed ? "longer" : "none"), [q]), typing);
         else say(fill(text("count"), [count(r.ids.length), q]), typing);
       });
     }).catch(function () { if (mine === seq) fail(); });
