@@ -154,3 +154,19 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkProcessOne processes one 24-megapixel photo into an empty
+// cache per iteration, JPEG only: for profiling.
+func BenchmarkProcessOne(b *testing.B) {
+	f := benchPhotos(b, 1, 6000, 4000)[0]
+	src := Source{Name: f, Open: func() (io.ReadCloser, error) { return os.Open(f) }}
+	for b.Loop() {
+		p, err := New(Options{CacheDir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := p.Process([]Source{src}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

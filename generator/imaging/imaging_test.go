@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/deepteams/webp"
+	"golang.org/x/image/draw"
 	xwebp "golang.org/x/image/webp"
 )
 
@@ -197,7 +199,7 @@ func TestScaledContent(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		ref := scaleBudget(src, v.Width, v.Height, 1<<30)
+		ref := catmullRom(src, v.Width, v.Height, 1<<30)
 		if e := meanAbsDiff(ref, m); e > 6 {
 			t.Errorf("%s differs from the scaled source by %.1f on average", v.Name, e)
 		}
@@ -226,8 +228,9 @@ func TestScaleBands(t *testing.T) {
 	yimg, _ := jpeg.Decode(&ycc)
 	for _, in := range []image.Image{src, yimg} {
 		for _, size := range []image.Point{{120, 81}, {301, 100}, {77, 203}, {301, 203}} {
-			one := scaleBudget(in, size.X, size.Y, 1<<30)
-			bands := scaleBudget(in, size.X, size.Y, 1) // one row or column per call
+			one := image.NewRGBA(image.Rect(0, 0, size.X, size.Y))
+			draw.CatmullRom.Scale(one, one.Rect, in, in.Bounds(), draw.Src, nil)
+			bands := catmullRom(in, size.X, size.Y, 1) // one row or column per call
 			var worst int
 			for i := range one.Pix {
 				worst = max(worst, int(diff(uint32(one.Pix[i]), uint32(bands.Pix[i]))))
@@ -236,6 +239,40 @@ func TestScaleBands(t *testing.T) {
 				t.Errorf("%T to %v: bands differ by up to %d", in, size, worst)
 			}
 		}
+	}
+}
+
+func TestBoxShrink(t *testing.T) {
+	src := image.NewRGBA(image.Rect(10, 20, 15, 23)) // 5×3, not at the origin
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i)
+	}
+	got := boxShrink(src, 2)
+	if got.Rect != image.Rect(0, 0, 3, 2) {
+		t.Fatalf("size %v", got.Rect)
+	}
+	// Red of the source rows: 0 4 8 12 16 / 20 24 28 32 36 / 40 44 48 52 56.
+	want := []uint8{(0 + 4 + 20 + 24 + 2) / 4, (8 + 12 + 28 + 32 + 2) / 4, (16 + 36 + 1) / 2, (40 + 44 + 1) / 2, (48 + 52 + 1) / 2, 56}
+	for i, w := range want {
+		if r := got.Pix[i*4]; r != w {
+			t.Errorf("pixel %d: red %d, want %d", i, r, w)
+		}
+	}
+}
+
+// Averaging 2×2 blocks before Catmull-Rom, when the factor is 3 or more,
+// changes next to nothing (52 dB PSNR on a 24-megapixel photo).
+func TestBoxThenCatmullRom(t *testing.T) {
+	src := photoLike(960, 660, 13)
+	ref := catmullRom(src, 300, 206, tmpBudget)
+	got := scale(src, 300, 206)
+	var se float64
+	for i := range ref.Pix {
+		d := float64(ref.Pix[i]) - float64(got.Pix[i])
+		se += d * d
+	}
+	if psnr := 10 * math.Log10(255*255*float64(len(ref.Pix))/se); psnr < 42 {
+		t.Errorf("PSNR %.1f dB", psnr)
 	}
 }
 

@@ -439,6 +439,13 @@ func (r *Renderer) langPages(lang string) []*Page {
 		}, pageInputs(pg, m.indicators)...)
 	}
 
+	add(rt.Search(), "search", func() *View {
+		v := r.baseView(lang, "search", rt.Search(), l.T("search_title"))
+		r.withAlternates(v, same(Routes.Search))
+		v.Crumbs = []Crumb{home}
+		return v
+	})
+
 	add(rt.NotFound(), "notfound", func() *View {
 		v := r.baseView(lang, "notfound", rt.NotFound(), l.T("notfound_title"))
 		r.withAlternates(v, same(Routes.NotFound))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/locale"
+	"github.com/transformace/portal/generator/search"
 )
 
 // Output receives rendered files; publish.Writer is one.
@@ -67,7 +68,7 @@ type Options struct {
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
-var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "embed", "stories", "story", "page", "notfound", "chooser"}
+var kinds = []string{"home", "projects", "project", "partners", "partner", "regions", "region", "indicators", "indicator", "embed", "stories", "story", "search", "page", "notfound", "chooser"}
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
@@ -191,6 +192,10 @@ func (r *Renderer) WriteExtras(out Output) error {
 		}
 		if err == nil {
 			err = out.WriteFile(FeedPath(lang)[1:], r.Feed(lang))
+		}
+		if err == nil {
+			rt := Routes{Lang: lang, L: r.locales[lang]}
+			_, err = search.Build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
 		}
 		if err != nil {
 			return err

@@ -52,6 +52,9 @@ func (r Routes) RegionSlug(key string) string { return locale.Slugify(r.L.T("reg
 // StatusSlug is the address segment of a status in this language.
 func (r Routes) StatusSlug(status string) string { return locale.Slugify(r.L.T("status_" + status)) }
 
+// Search is the search page; its index lies in index/ below it.
+func (r Routes) Search() string { return r.Home() + r.seg("search") + "/" }
+
 // Stories is the list of region stories.
 func (r Routes) Stories() string { return r.Home() + r.seg("stories") + "/" }
 
@@ -83,7 +86,7 @@ func pageSuffix(r Routes, base string, page int) string {
 // Sections are the top-level address segments of a language; a free page
 // may not take one of them.
 func (r Routes) Sections() []string {
-	return []string{r.seg("projects"), r.seg("partners"), r.seg("regions"), r.seg("indicators"), r.seg("stories"), "404.html"}
+	return []string{r.seg("projects"), r.seg("partners"), r.seg("regions"), r.seg("indicators"), r.seg("stories"), r.seg("search"), "404.html"}
 }
 
 // Reserved are the segments under the project list that filters and

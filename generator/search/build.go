@@ -127,14 +127,12 @@ type file struct {
 func buildFiles(lang string, docs []Doc) ([]file, error) {
 	postings := map[string][]posting{}
 	for id, d := range docs {
-		classes := map[string]int{}
+		classes := map[string]int{} // once, twice, often: the count − 1, at most classOften
 		for _, t := range Tokens(d.Text + "\n" + d.Region) {
-			if classes[t] < classOften {
-				if _, seen := classes[t]; seen {
-					classes[t]++
-				} else {
-					classes[t] = classOnce
-				}
+			if c, seen := classes[t]; !seen {
+				classes[t] = classOnce
+			} else {
+				classes[t] = min(c+1, classOften)
 			}
 		}
 		for _, t := range Tokens(d.Title) {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/transformace/portal/generator/content"
@@ -25,9 +26,10 @@ type Strings interface {
 
 // SiteDocs returns the documents of the search index of lang: regions
 // with projects, partners, stories, projects, indicators and free pages,
-// in that order. The order breaks ties of rank, so that for "usti" the
-// partner "Statutární město Ústí nad Labem" comes before the many
-// projects "… v Ústí nad Labem" that match as well as it does.
+// in that order, and within a kind shorter titles first. The order breaks
+// ties of rank, so that for "usti" the partner "Statutární město Ústí nad
+// Labem" comes before the many projects "… v Ústí nad Labem" that match as
+// well as it does.
 //
 // Only text written in lang goes in, so a translated page is found by its
 // own words and not by its original's. A page that is not translated yet
@@ -75,12 +77,32 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			regionsUsed[k] = true
 		}
 	}
+	// Within a kind, shorter titles come first: among equally good
+	// matches the page most about the words wins ("Ústí Region" before
+	// "Innovation Centre of the Ústí Region").
+	from := 0
+	kindDone := func() {
+		type sized struct {
+			doc Doc
+			n   int
+		}
+		part := make([]sized, 0, len(docs)-from)
+		for _, d := range docs[from:] {
+			part = append(part, sized{d, len(Tokens(d.Title))})
+		}
+		slices.SortStableFunc(part, func(a, b sized) int { return a.n - b.n })
+		for i, p := range part {
+			docs[from+i] = p.doc
+		}
+		from = len(docs)
+	}
 	for _, k := range content.Regions {
 		if regionsUsed[k] {
 			name := ui.T("region_" + k)
 			docs = append(docs, Doc{URL: links.Region(k), Title: name, Type: "region", Text: ui.T("region_description", name), Lang: lang})
 		}
 	}
+	kindDone()
 	for _, p := range s.Partners {
 		t := p.In(lang)
 		if t == nil {
@@ -92,6 +114,7 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			Lang: t.Lang,
 		})
 	}
+	kindDone()
 	for _, st := range s.Stories {
 		t := st.In(lang)
 		if t == nil {
@@ -103,6 +126,7 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			Lang: t.Lang,
 		})
 	}
+	kindDone()
 	for _, p := range s.Projects {
 		t := p.In(lang)
 		if t == nil {
@@ -131,6 +155,7 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			Lang: t.Lang,
 		})
 	}
+	kindDone()
 	for _, ind := range s.Indicators {
 		title := ind.Meta.Title[lang]
 		if title == "" {
@@ -146,6 +171,7 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			Lang: lang,
 		})
 	}
+	kindDone()
 	for _, pg := range s.Pages {
 		t := pg.In(lang)
 		if t == nil {
@@ -157,5 +183,6 @@ func SiteDocs(s *content.Site, lang string, links Links, ui Strings) []Doc {
 			Lang: t.Lang,
 		})
 	}
+	kindDone()
 	return docs
 }

@@ -127,10 +127,11 @@ Přehled výzev pro obce v Ústí nad Labem.
 	for _, d := range en {
 		types = append(types, d.Type+" "+d.URL+" "+d.Lang)
 	}
+	// Kinds in order, and in a kind shorter titles first.
 	want := []string{
 		"region /en/regions/karlovy-vary-region/ en", "region /en/regions/usti-nad-labem-region/ en",
-		"partner /en/partners/mas/ en", "partner /en/partners/mesto-sokolov/ cs",
-		"project /en/projects/animace/ en", "project /en/projects/chytrejsi/ cs",
+		"partner /en/partners/mesto-sokolov/ cs", "partner /en/partners/mas/ en",
+		"project /en/projects/chytrejsi/ cs", "project /en/projects/animace/ en",
 		"page /en/about/ en",
 	}
 	if !slices.Equal(types, want) {
