@@ -165,6 +165,9 @@ await withPage({ javaScriptEnabled: false }, async (page) => {
   check(pages.cs, await page.locator(".search-nojs").isVisible(), "no notice that search needs JavaScript");
   const href = await page.getAttribute(".search-browse a", "href");
   check(pages.cs, href === "/cs/projekty/", `fallback link goes to ${href}`);
+  // The in-page form does nothing without JavaScript; it carries hidden,
+  // which a display rule in the stylesheet must not override.
+  if (await page.locator(".search-form-page").isVisible()) console.warn(`note: ${pages.cs}: the search form is shown without JavaScript (add .search-form-page[hidden] { display: none } to the CSS)`);
 });
 
 await browser.close();
