@@ -348,10 +348,19 @@ func (p *Processor) targets(w int) []int {
 		return []int{w}
 	}
 	var out []int
+	dropped := false
 	for _, x := range ws {
 		if x <= w {
 			out = append(out, x)
+		} else {
+			dropped = true
 		}
+	}
+	// A 1200 px photo is published at 1200 px too, not capped at 960:
+	// never upscaled, never needlessly downscaled; a width barely above
+	// the largest kept one adds nothing worth a file.
+	if dropped && w*5 >= out[len(out)-1]*6 {
+		out = append(out, w)
 	}
 	return out
 }

@@ -111,7 +111,7 @@ func TestVariantWidths(t *testing.T) {
 	}{
 		{200, 100, "48x24 96x48 160x80"},
 		{160, 107, "48x32 96x64 160x107"},
-		{120, 90, "48x36 96x72"},
+		{120, 90, "48x36 96x72 120x90"}, // the original width when a larger one is dropped
 		{96, 10, "48x5 96x10"},
 		{49, 100, "48x98"},
 		{30, 20, "30x20"},
@@ -181,7 +181,7 @@ func TestVariantWidths(t *testing.T) {
 // The variants of a scaled photo resemble the source: a wrong channel
 // order, a shifted or mirrored image would not.
 func TestScaledContent(t *testing.T) {
-	src := photoLike(1700, 400, 4)
+	src := photoLike(1700, 200, 4)
 	p := newProcessor(t, Options{WebP: true})
 	ims, err := p.Process([]Source{memSource("a.png", encodePNG(t, src))})
 	if err != nil {
@@ -300,12 +300,13 @@ func TestTransparentPNGOnWhite(t *testing.T) {
 // variants.
 func TestCacheHit(t *testing.T) {
 	dir := t.TempDir()
+	widths := []int{120, 240}
 	srcs := []Source{
-		memSource("a.jpg", encodeJPEG(t, photoLike(1000, 700, 6))),
-		memSource("b.png", encodePNG(t, photoLike(500, 300, 7))),
-		memSource("copy-of-a.jpg", encodeJPEG(t, photoLike(1000, 700, 6))),
+		memSource("a.jpg", encodeJPEG(t, photoLike(300, 200, 6))),
+		memSource("b.png", encodePNG(t, photoLike(200, 100, 7))),
+		memSource("copy-of-a.jpg", encodeJPEG(t, photoLike(300, 200, 6))),
 	}
-	p1 := newProcessor(t, Options{CacheDir: dir, WebP: true})
+	p1 := newProcessor(t, Options{CacheDir: dir, WebP: true, Widths: widths})
 	first, err := p1.Process(srcs)
 	if err != nil {
 		t.Fatal(err)
@@ -314,7 +315,7 @@ func TestCacheHit(t *testing.T) {
 		t.Errorf("first build: %+v", s)
 	}
 
-	p2 := newProcessor(t, Options{CacheDir: dir, WebP: true})
+	p2 := newProcessor(t, Options{CacheDir: dir, WebP: true, Widths: widths})
 	second, err := p2.Process(srcs)
 	if err != nil {
 		t.Fatal(err)
@@ -340,7 +341,7 @@ func TestCacheHit(t *testing.T) {
 	}
 
 	// Other options are other entries.
-	p3 := newProcessor(t, Options{CacheDir: dir, WebP: false})
+	p3 := newProcessor(t, Options{CacheDir: dir, WebP: false, Widths: widths})
 	third, err := p3.Process(srcs[:1])
 	if err != nil {
 		t.Fatal(err)
@@ -351,10 +352,10 @@ func TestCacheHit(t *testing.T) {
 
 	// A damaged entry (a variant cut short) is made again, not served.
 	entry := filepath.Dir(cachedFile(t, second[1].Variants[0]))
-	if err := os.Truncate(filepath.Join(entry, "480.jpg"), 10); err != nil {
+	if err := os.Truncate(filepath.Join(entry, "120.jpg"), 10); err != nil {
 		t.Fatal(err)
 	}
-	p4 := newProcessor(t, Options{CacheDir: dir, WebP: true})
+	p4 := newProcessor(t, Options{CacheDir: dir, WebP: true, Widths: widths})
 	fourth, err := p4.Process(srcs[1:2])
 	if err != nil {
 		t.Fatal(err)
@@ -386,9 +387,9 @@ func cachedFile(t *testing.T, v Variant) string {
 
 func TestClean(t *testing.T) {
 	dir := t.TempDir()
-	a := memSource("a.jpg", encodeJPEG(t, photoLike(700, 500, 8)))
-	b := memSource("b.jpg", encodeJPEG(t, photoLike(700, 500, 9)))
-	p1 := newProcessor(t, Options{CacheDir: dir})
+	a := memSource("a.jpg", encodeJPEG(t, photoLike(300, 200, 8)))
+	b := memSource("b.jpg", encodeJPEG(t, photoLike(300, 200, 9)))
+	p1 := newProcessor(t, Options{CacheDir: dir, Widths: []int{100, 200}})
 	if _, err := p1.Process([]Source{a, b}); err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +410,7 @@ func TestClean(t *testing.T) {
 	foreign := filepath.Join(dir, "README")
 	os.WriteFile(foreign, []byte("not ours"), 0o644)
 
-	p2 := newProcessor(t, Options{CacheDir: dir})
+	p2 := newProcessor(t, Options{CacheDir: dir, Widths: []int{100, 200}})
 	ims, err := p2.Process([]Source{a})
 	if err != nil {
 		t.Fatal(err)
@@ -435,12 +436,12 @@ func TestClean(t *testing.T) {
 	}
 	// A Processor that started before a.jpg was used by p2 keeps it, too:
 	// p2's touch is newer than its start.
-	p3 := newProcessor(t, Options{CacheDir: dir})
+	p3 := newProcessor(t, Options{CacheDir: dir, Widths: []int{100, 200}})
 	if n, _ := p3.Clean(); n != 0 {
 		t.Errorf("Clean by another processor removed %d fresh entries", n)
 	}
 	// b was removed, so it is processed again.
-	p4 := newProcessor(t, Options{CacheDir: dir})
+	p4 := newProcessor(t, Options{CacheDir: dir, Widths: []int{100, 200}})
 	p4.Process([]Source{a, b})
 	if s := p4.Stats(); s.Cached != 1 || s.Processed != 1 {
 		t.Errorf("after Clean: %+v", s)
@@ -602,10 +603,10 @@ func TestErrors(t *testing.T) {
 func TestConcurrent(t *testing.T) {
 	var srcs []Source
 	for i := range 6 {
-		srcs = append(srcs, memSource(fmt.Sprintf("p%d.jpg", i), encodeJPEG(t, photoLike(600+i*50, 400, uint64(20+i%4)))))
+		srcs = append(srcs, memSource(fmt.Sprintf("p%d.jpg", i), encodeJPEG(t, photoLike(150+i*20, 100, uint64(20+i%4)))))
 	}
 	srcs = append(srcs, memSource("bad.jpg", []byte("nope")))
-	p := newProcessor(t, Options{CacheDir: t.TempDir(), WebP: true, Workers: 3})
+	p := newProcessor(t, Options{CacheDir: t.TempDir(), WebP: true, Workers: 3, Widths: []int{64, 128}})
 	var wg sync.WaitGroup
 	results := make([][]Image, 4)
 	for g := range results {
@@ -658,6 +659,29 @@ func TestBaseName(t *testing.T) {
 	} {
 		if got := baseName(in); got != want {
 			t.Errorf("baseName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The same photo and options give the same bytes, in any cache: builds
+// are reproducible.
+func TestDeterministic(t *testing.T) {
+	src := memSource("a.jpg", encodeJPEG(t, photoLike(600, 300, 14)))
+	var runs [2][]Image
+	for i := range runs {
+		p := newProcessor(t, Options{WebP: true, Workers: 1 + i})
+		ims, err := p.Process([]Source{src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs[i] = ims
+	}
+	for j, v := range runs[0][0].Variants {
+		w := runs[1][0].Variants[j]
+		a, _ := v.Data()
+		b, _ := w.Data()
+		if v.Name != w.Name || !bytes.Equal(a, b) {
+			t.Errorf("%s and %s differ", v.Name, w.Name)
 		}
 	}
 }

@@ -43,8 +43,8 @@ func (p *Processor) produce(key, hash string, data []byte) (m *manifest, rejecte
 	if err != nil {
 		return nil, false, err
 	}
-	data = nil // let the file bytes go before the big allocations
-	_ = data
+	// data is not used below: the file bytes can be collected while the
+	// large buffers are allocated.
 	opaque := isOpaque(src)
 
 	b := src.Bounds()

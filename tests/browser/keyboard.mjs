@@ -1,8 +1,13 @@
 // Keyboard walk: tabs through the home page, a project page and the
-// project list and checks that every focused element shows a visible
-// focus indicator (a computed outline or box-shadow), and that focus
-// reaches the skip link first, then the language switcher, the search box
-// (when the header has one) and, on the list, the filters, in that order.
+// project list (Czech at 1280 px, English at 390 px) and checks that
+//  - every focused element shows a visible focus indicator (a computed
+//    outline or box-shadow) and is on screen;
+//  - the first Tab reaches the skip link;
+//  - focus reaches the language switcher, the search box of the header
+//    (when there is one) and, on the list, the filters, and the filters
+//    only after the header;
+//  - focus follows the document order (no positive tabindex), and in the
+//    header it also follows the visual order: left to right, row by row.
 //
 // Usage: node keyboard.mjs DIR
 import { serve, launch, pagesByType, record } from "./lib.mjs";
@@ -24,6 +29,7 @@ const { base, close } = await serve(dir);
 const browser = await launch();
 const failures = [];
 const notes = [];
+const names = { skip: "skip link", switcher: "language switcher", search: "search box", filter: "filters" };
 
 for (const w of walks) {
   const where = `${w.url} [${w.width}px]`;
@@ -31,49 +37,59 @@ for (const w of walks) {
   const page = await ctx.newPage();
   await page.goto(base + w.url);
   await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
+  const hasSearch = await page.locator(".site-header input[type=search], .site-header [role=search] input").count() > 0;
   const stops = [];
   for (let i = 0; i < 400; i++) {
     await page.keyboard.press("Tab");
     const s = await page.evaluate(() => {
       const a = document.activeElement;
       if (!a || a === document.body || a === document.documentElement) return null;
+      if (a.dataset.kbdSeen) return { again: true }; // the walk went round
+      a.dataset.kbdSeen = "1";
       const cs = getComputedStyle(a);
       const r = a.getBoundingClientRect();
       const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0;
       const shadow = cs.boxShadow && cs.boxShadow !== "none";
       const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-      const where = a.closest(".lang-switch") ? "switcher"
-        : a.matches(".skip") ? "skip"
-        : a.closest(".site-header form, [role=search]") || a.matches("input[type=search]") ? "search"
-        : a.closest(".js-filter, .facet, .filters, form.filter") ? "filter"
-        : a.closest("header") ? "header" : a.closest("main") ? "main" : a.closest("footer") ? "footer" : "other";
-      const name = (a.getAttribute("aria-label") || a.textContent || a.getAttribute("name") || a.id || "").trim().replace(/\s+/g, " ").slice(0, 40);
-      const desc = a.tagName.toLowerCase() + (a.id ? "#" + a.id : "") + (a.className && typeof a.className === "string" ? "." + a.className.trim().split(/\s+/).join(".") : "") + (name ? ` "${name}"` : "");
-      if (!a.dataset.kbdSeen) a.dataset.kbdSeen = "1"; else return { desc, where, again: true };
-      return { desc, where, visible: outline || shadow, inView, style: `outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow}` };
+      const where = a.matches(".skip") ? "skip"
+        : a.closest(".lang-switch") ? "switcher"
+        : a.closest(".site-header") && (a.closest("form, [role=search]") || a.matches("input[type=search]")) ? "search"
+        : a.closest(".js-filter, .facet, .facets, .filters") ? "filter"
+        : a.closest(".site-header") ? "header" : a.closest("main") ? "main" : a.closest("footer") ? "footer" : "other";
+      const name = (a.getAttribute("aria-label") || a.textContent || a.getAttribute("placeholder") || a.getAttribute("name") || "").trim().replace(/\s+/g, " ").slice(0, 40);
+      const desc = a.tagName.toLowerCase() + (a.id ? "#" + a.id : "") + (typeof a.className === "string" && a.className.trim() ? "." + a.className.trim().split(/\s+/).join(".") : "") + (name ? ` "${name}"` : "");
+      // Document order and, inside the header, visual order.
+      const prev = window.__kbdPrev;
+      let order = "";
+      if (prev && !(prev.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)) order = "goes back in the document";
+      if (prev && !order && prev.closest(".site-header") && a.closest(".site-header")) {
+        const p = prev.getBoundingClientRect();
+        const sameRow = r.top < p.bottom && r.bottom > p.top;
+        if ((sameRow && r.left + 1 < p.left) || (!sameRow && r.bottom <= p.top)) order = "goes back on screen (header)";
+      }
+      window.__kbdPrev = a;
+      return { desc, where, order, visible: outline || shadow, inView, style: `outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow}` };
     });
-    if (!s) break; // back on the page itself: the walk went round
-    if (s.again) break;
+    if (!s || s.again) break;
     stops.push(s);
-    if (process.env.KBD_DEBUG) console.log("  ", stops.length, s.where, s.desc);
-    if (!s.visible) failures.push(`${where}: focus not visible on stop ${stops.length}, ${s.desc} (${s.style})`);
-    if (!s.inView) failures.push(`${where}: focused element is off screen on stop ${stops.length}, ${s.desc}`);
+    const n = stops.length;
+    if (process.env.KBD_DEBUG) console.log("  ", n, s.where, s.desc);
+    if (!s.visible) failures.push(`${where}: focus not visible on stop ${n}, ${s.desc} (${s.style})`);
+    if (!s.inView) failures.push(`${where}: focused element is off screen on stop ${n}, ${s.desc}`);
+    if (s.order) failures.push(`${where}: focus order ${s.order} at stop ${n}, ${s.desc} (after ${stops[n - 2].desc})`);
   }
-  if (!stops.length) { failures.push(`${where}: Tab reached no element`); await ctx.close(); continue; }
+  await ctx.close();
+  if (!stops.length) { failures.push(`${where}: Tab reached no element`); continue; }
   if (stops[0].where !== "skip") failures.push(`${where}: the first Tab reached ${stops[0].desc}, not the skip link`);
   const first = (k) => stops.findIndex((s) => s.where === k);
-  const order = ["skip", "switcher", "search", ...(w.filters ? ["filter"] : [])];
-  const at = order.map((k) => [k, first(k)]);
-  for (const [k, i] of at) {
-    if (i < 0 && k === "search") notes.push(`${where}: the header has no search box (not checked)`);
-    else if (i < 0) failures.push(`${where}: focus never reached the ${k === "switcher" ? "language switcher" : k}`);
+  const want = ["skip", "switcher", ...(hasSearch ? ["search"] : []), ...(w.filters ? ["filter"] : [])];
+  for (const k of want) if (first(k) < 0) failures.push(`${where}: focus never reached the ${names[k]}`);
+  if (!hasSearch) notes.push(`${where}: the header has no search box (not checked)`);
+  if (w.filters && first("filter") >= 0) {
+    const lastHeader = Math.max(first("switcher"), first("search"), ...stops.map((s, i) => (s.where === "header" ? i : -1)));
+    if (first("filter") < lastHeader) failures.push(`${where}: focus reached the filters (stop ${first("filter") + 1}) before leaving the header`);
   }
-  const seen = at.filter(([, i]) => i >= 0);
-  for (let j = 1; j < seen.length; j++) {
-    if (seen[j][1] < seen[j - 1][1]) failures.push(`${where}: focus reached the ${seen[j][0]} (stop ${seen[j][1] + 1}) before the ${seen[j - 1][0]} (stop ${seen[j - 1][1] + 1})`);
-  }
-  console.log(`${where}: ${stops.length} stops; ${seen.map(([k, i]) => `${k} at ${i + 1}`).join(", ")}`);
-  await ctx.close();
+  console.log(`${where}: ${stops.length} stops; ${want.map((k) => `${names[k]} at ${first(k) + 1}`).join(", ")}`);
 }
 
 await browser.close();
