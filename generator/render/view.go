@@ -255,7 +255,9 @@ func (v *View) IndicatorPeriod(p indicator.Period) string {
 // readers announce as "no data".
 func (v *View) Value(f float64) template.HTML {
 	if math.IsNaN(f) {
-		return template.HTML(`<span aria-label="` + template.HTMLEscapeString(v.L.T("no_data")) + `">–</span>`)
+		// A dash for the eye, words for screen readers (aria-label is not
+		// allowed on a plain span).
+		return template.HTML(`<span aria-hidden="true">–</span><span class="visually-hidden">` + template.HTMLEscapeString(v.L.T("no_data")) + `</span>`)
 	}
 	return template.HTML(template.HTMLEscapeString(v.L.Decimal(f, -1)))
 }

@@ -127,11 +127,12 @@ func reloadData(up site.Update) string {
 	return string(data)
 }
 
-// hasNonData reports whether a changed file other than data and indexes
-// could affect every page (a script, an icon).
+// hasNonData reports whether a changed file is one every page loads (a
+// script, an icon); data, search shards, feeds and photos are not: the
+// pages that show them are in the list of rendered pages.
 func hasNonData(files []string) bool {
 	for _, f := range files {
-		if !strings.HasPrefix(f, "data/") && !strings.HasSuffix(f, "index.json") && !strings.HasSuffix(f, ".css") {
+		if strings.HasPrefix(f, "js/") || strings.HasPrefix(f, "icons/") {
 			return true
 		}
 	}

@@ -91,11 +91,12 @@ export function pagesByType(root) {
 // record appends one line to the summary that .ci/run prints at the end:
 // tool, pages checked, the number of failures and the first few of them
 // (each naming the page and the rule), separated by tabs.
-export function record(tool, pages, failures) {
+// details, when given, replaces the failures in the listing (grouped, say).
+export function record(tool, pages, failures, details = failures) {
   const f = process.env.SUMMARY_FILE;
   if (!f) return;
   const clean = (s) => String(s).replace(/[\t\n\r]+/g, " ");
-  fs.appendFileSync(f, [tool, pages, failures.length, failures.slice(0, 8).map(clean).join(" ¦ ")].map(clean).join("\t") + "\n");
+  fs.appendFileSync(f, [tool, pages, failures.length, details.slice(0, 8).map(clean).join(" ¦ ")].map(clean).join("\t") + "\n");
 }
 
 // pool runs fn over items with at most n at a time.

@@ -81,7 +81,7 @@ await withPage({}, async (page) => {
 
 await browser.close();
 await close();
-record("browser checks (filter, facets, switcher, skip link)", "4 pages", failures);
+record("browser checks", "4 pages", failures);
 if (failures.length) {
   console.error("Browser checks failed:\n" + failures.map((f) => "  " + f).join("\n"));
   process.exit(1);

@@ -31,13 +31,19 @@ const failures = messages.filter((m) => m.type === "error" || m.type === "non-do
   .map((m) => `${rel(m.url)}:${m.lastLine || "?"}.${m.firstColumn || "?"}: ${m.message}${m.extract ? ` [${m.extract.replace(/\s+/g, " ").slice(0, 120)}]` : ""}`);
 
 const version = JSON.parse(fs.readFileSync(require.resolve("vnu-jar/package.json"), "utf8")).version;
-record("Nu HTML Checker", `${pages} pages`, failures);
+// Group the same message, so that a template bug on 500 pages reads as one.
+const by = new Map();
+for (const m of messages.filter((m) => m.type === "error" || m.type === "non-document-error")) {
+  if (!by.has(m.message)) by.set(m.message, []);
+  by.get(m.message).push(`${rel(m.url)}:${m.lastLine || "?"}.${m.firstColumn || "?"}`);
+}
+const grouped = [...by].map(([msg, where]) => `${where.length}× ${msg} (${where.slice(0, 3).join(", ")}${where.length > 3 ? ", …" : ""})`);
+record("Nu HTML Checker", `${pages} pages`, failures, grouped);
 if (failures.length) {
-  // Group the same message so that a template bug on 500 pages reads as one.
-  const by = new Map();
-  for (const m of messages) { const k = m.message; if (!by.has(k)) by.set(k, []); by.get(k).push(rel(m.url)); }
   console.error(`Nu HTML Checker ${version}: ${failures.length} error(s) on ${pages} pages:`);
-  for (const [msg, where] of by) console.error(`  ${where.length}× ${msg}\n     e.g. ${[...new Set(where)].slice(0, 3).join(", ")}`);
+  for (const f of failures.slice(0, 200)) console.error("  " + f);
+  if (failures.length > 200) console.error(`  … and ${failures.length - 200} more`);
+  console.error("The same, grouped by message:\n" + grouped.map((g) => "  " + g).join("\n"));
   process.exit(1);
 }
 console.log(`Nu HTML Checker ${version}: ${pages} pages, no errors`);
