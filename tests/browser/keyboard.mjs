@@ -1,5 +1,6 @@
 // Keyboard walk: tabs through the home page, a project page and the
-// project list (Czech at 1280 px, English at 390 px) and checks that
+// project list (Czech at 1280 px, English at 390 px) and a story (390 px)
+// and checks that
 //  - every focused element shows a visible focus indicator (a computed
 //    outline or box-shadow) and is on screen;
 //  - the first Tab reaches the skip link;
@@ -23,6 +24,7 @@ const walks = [
   { url: pick("project", "en"), width: 390 },
   { url: pick("projects", "cs"), width: 1280, filters: true },
   { url: pick("projects", "en"), width: 390, filters: true },
+  { url: pick("story", "cs"), width: 390 }, // the before/after slider
 ].filter((w) => w.url);
 
 const { base, close } = await serve(dir);
