@@ -48,7 +48,7 @@ func main() {
 	flag.Parse()
 	if *header {
 		fmt.Println(rowHeader)
-		fmt.Println("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+		fmt.Println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 		return
 	}
 	if *src == "" {
@@ -88,7 +88,7 @@ type bench struct {
 
 	mu      sync.Mutex
 	log     []string    // server output lines, for errors
-	rebuilt []int       // ms the server reported per rebuild
+	rebuilt []rebuild   // what the server reported per rebuild
 	ready   chan string // "portal: serving on" line
 	firstMS int         // "portal: built N pages in X ms"
 	pages   int
@@ -101,6 +101,7 @@ type result struct {
 	startup         time.Duration // process start → "serving on"
 	reload, served  []time.Duration
 	serverMS        []int
+	rendered        []int // pages rendered again per edit
 	rssMB           int
 	errors          int
 }
@@ -129,8 +130,11 @@ func (b *bench) scan(r io.Reader) {
 			b.firstMS, _ = strconv.Atoi(m[2])
 		}
 		if m := reRebuilt.FindStringSubmatch(line); m != nil {
-			ms, _ := strconv.Atoi(m[3])
-			b.rebuilt = append(b.rebuilt, ms)
+			var rb rebuild
+			rb.pages, _ = strconv.Atoi(m[1])
+			rb.files, _ = strconv.Atoi(m[2])
+			rb.ms, _ = strconv.Atoi(m[3])
+			b.rebuilt = append(b.rebuilt, rb)
 		}
 		b.mu.Unlock()
 		if strings.HasPrefix(line, "portal: serving on") {
@@ -323,9 +327,10 @@ func (b *bench) run(edits, ncards int) (*result, error) {
 		for range 50 {
 			b.mu.Lock()
 			if len(b.rebuilt) > nrebuilt {
-				ms := b.rebuilt[len(b.rebuilt)-1]
-				res.serverMS = append(res.serverMS, ms)
-				srv = strconv.Itoa(ms) + " ms"
+				rb := b.rebuilt[len(b.rebuilt)-1]
+				res.serverMS = append(res.serverMS, rb.ms)
+				res.rendered = append(res.rendered, rb.pages)
+				srv = fmt.Sprintf("%d ms, %d pages rendered again, %d files changed", rb.ms, rb.pages, rb.files)
 			}
 			b.mu.Unlock()
 			if srv != "?" {
@@ -339,6 +344,9 @@ func (b *bench) run(edits, ncards int) (*result, error) {
 	res.rssMB = peakRSS(cmd.Process.Pid)
 	return res, nil
 }
+
+// rebuild is one "portal: N pages rendered again, M files changed (X ms)".
+type rebuild struct{ pages, files, ms int }
 
 type sse struct {
 	name, data string
@@ -440,12 +448,12 @@ func (r *result) summary() string {
 		srv = append(srv, time.Duration(x)*time.Millisecond)
 	}
 	vm, _ := stats(srv)
-	return fmt.Sprintf("servebench: %s (%d projects, %d pages): startup %s (first build %d ms); %d edits: write→reload event median %s, p95 %s; write→new page served median %s, p95 %s; server-reported rebuild median %s; peak RSS %d MB",
-		r.label, r.projects, r.pages, r.startup.Round(time.Millisecond), r.firstBuildMS, len(r.reload), ms(rm), ms(rp), ms(sm), ms(sp), ms(vm), r.rssMB)
+	return fmt.Sprintf("servebench: %s (%d projects, %d pages): startup %s (first build %d ms); %d edits: write→reload event median %s, p95 %s; write→new page served median %s, p95 %s; server-reported rebuild median %s, %d pages rendered again (median); peak RSS %d MB",
+		r.label, r.projects, r.pages, r.startup.Round(time.Millisecond), r.firstBuildMS, len(r.reload), ms(rm), ms(rp), ms(sm), ms(sp), ms(vm), medianInt(r.rendered), r.rssMB)
 }
 
 // rowHeader is the Markdown table header that row matches.
-const rowHeader = "| site | projects | pages | serve startup s (first build) | edits | write→reload median / p95 ms | write→page served median / p95 ms | server rebuild median ms | peak RSS MB |"
+const rowHeader = "| site | projects | pages | serve startup s (first build) | edits | write→reload median / p95 ms | write→page served median / p95 ms | server rebuild median ms | pages rendered again (median) | peak RSS MB |"
 
 func (r *result) row() string {
 	rm, rp := stats(r.reload)
@@ -456,6 +464,15 @@ func (r *result) row() string {
 	}
 	vm, _ := stats(srv)
 	f := func(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) }
-	return fmt.Sprintf("| %s | %d | %d | %.2f (%d ms) | %d | %s / %s | %s / %s | %s | %d |",
-		r.label, r.projects, r.pages, r.startup.Seconds(), r.firstBuildMS, len(r.reload), f(rm), f(rp), f(sm), f(sp), f(vm), r.rssMB)
+	return fmt.Sprintf("| %s | %d | %d | %.2f (%d ms) | %d | %s / %s | %s / %s | %s | %d | %d |",
+		r.label, r.projects, r.pages, r.startup.Seconds(), r.firstBuildMS, len(r.reload), f(rm), f(rp), f(sm), f(sp), f(vm), medianInt(r.rendered), r.rssMB)
+}
+
+func medianInt(xs []int) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
