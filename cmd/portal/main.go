@@ -114,12 +114,20 @@ func build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "output folder (default: public/ in the site folder)")
 	baseURL := fs.String("base-url", "", "replace base_url of site.toml, e.g. for a preview deploy")
 	noMinify := fs.Bool("no-minify", false, "write readable, unminified output")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for bench/)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file (for bench/)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(stderr, "portal build: unexpected argument %q\n", fs.Arg(0))
 		}
 		return 2
 	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "portal build: %v\n", err)
+		return 2
+	}
+	defer stopProfiles()
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}

@@ -139,6 +139,19 @@ func Datasets(s *content.Site) []Dataset {
 	return out
 }
 
+// DatasetOf is the one data set with the given ID (ProjectsID or an
+// indicator's ID), without building the others: an indicator page needs
+// only its own.
+func DatasetOf(s *content.Site, id string) (Dataset, bool) {
+	if id == ProjectsID {
+		return projectsDataset(s), true
+	}
+	if ind := s.IndicatorByID[id]; ind != nil {
+		return indicatorDataset(s, ind), true
+	}
+	return Dataset{}, false
+}
+
 func projectsDataset(s *content.Site) Dataset {
 	title := map[string]string{}
 	for _, l := range s.Config.Languages {

@@ -52,10 +52,8 @@ func (v *View) ChartDescription(it *IndicatorItem) string {
 
 // Dataset is the open data set of an indicator ("" for the projects).
 func (v *View) Dataset(id string) *opendata.Dataset {
-	for _, d := range opendata.Datasets(v.Site) {
-		if d.ID == id {
-			return &d
-		}
+	if d, ok := opendata.DatasetOf(v.Site, id); ok {
+		return &d
 	}
 	return nil
 }

@@ -168,10 +168,7 @@ func datasetLD(v *View) map[string]any {
 		d["spatialCoverage"] = places
 	}
 	var dist []any
-	for _, ds := range opendata.Datasets(v.Site) {
-		if ds.ID != it.I.ID {
-			continue
-		}
+	if ds, ok := opendata.DatasetOf(v.Site, it.I.ID); ok {
 		for _, f := range ds.Files {
 			dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.MediaType, "contentUrl": cfg.AbsURL(f.Path)})
 		}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"context"
+	"runtime/pprof"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -159,7 +161,10 @@ func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 			var buf bytes.Buffer
 			for p := range work {
 				buf.Reset()
-				err := r.RenderPage(&buf, p)
+				var err error
+				// The label splits a CPU profile (portal build --cpuprofile)
+				// by page kind: go tool pprof -tags.
+				pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) { err = r.RenderPage(&buf, p) })
 				if err == nil {
 					err = out.WriteFile(p.File(), buf.Bytes())
 				}
@@ -242,6 +247,7 @@ func (r *Renderer) baseView(lang, kind, p, title string) *View {
 		Lang: lang, L: l, R: Routes{Lang: lang, L: l}, Cfg: r.site.Config, Site: r.site,
 		Kind: kind, Path: p, Title: title, ContentLang: lang, Asset: r.asset,
 		Description: r.site.Config.Description[lang],
+		cards:       r.tmpl["projects"],
 	}
 	v.Canonical = r.site.Config.AbsURL(p)
 	return v

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/transformace/portal/generator/config"
@@ -39,6 +40,8 @@ type View struct {
 	Fallback    bool
 	// Asset maps a static file to its published path.
 	Asset func(string) string
+	// cards holds the "project-item" template (View.Card).
+	cards *template.Template
 
 	Text      *content.Text
 	PageSlug  string // the file slug of a free page
@@ -82,6 +85,12 @@ type ProjectItem struct {
 	Indicators []*IndicatorItem
 	Tags       []Tag
 	Updated    time.Time
+	// card is its rendered card (View.Card).
+	card struct {
+		once sync.Once
+		html HTML
+		err  error
+	}
 }
 
 // Tag is a topic with its label in the page's language; Lang is set when
@@ -188,8 +197,18 @@ type Card struct {
 	L *locale.Locale
 }
 
-// Card returns the card of a project for this page's language.
-func (v *View) Card(it *ProjectItem) Card { return Card{ProjectItem: it, L: v.L} }
+// Card is the "project-item" template of a project in this page's
+// language. A project's card is the same on every list, region, partner
+// and home page that shows it, so it is rendered once per build and
+// reused: on a large site each card appears on a dozen pages.
+func (v *View) Card(it *ProjectItem) (HTML, error) {
+	it.card.once.Do(func() {
+		var b strings.Builder
+		it.card.err = v.cards.ExecuteTemplate(&b, "project-item", Card{ProjectItem: it, L: v.L})
+		it.card.html = HTML(b.String())
+	})
+	return it.card.html, it.card.err
+}
 
 // Period formats a year, a month or a day in the page's language.
 func (v *View) Period(p content.Period) string {
