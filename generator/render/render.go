@@ -1,13 +1,13 @@
 package render
 
 import (
-	"context"
-	"runtime/pprof"
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
