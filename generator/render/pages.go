@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 
 	"github.com/transformace/portal/generator/content"
@@ -259,11 +260,26 @@ func (r *Renderer) buildFacets(lang string, m *langModel) []*Facet {
 		} else {
 			locale.SortBy(lang, f.Values, func(v *FacetValue) string { return v.Label })
 		}
+		if name == "partner" && len(f.Values) > maxFacetValues {
+			f.Top, f.More = topValues(f.Values), rt.Partners()
+		}
 		if len(f.Values) > 0 {
 			facets = append(facets, f)
 		}
 	}
 	return facets
+}
+
+// topValues are the maxFacetValues values with most projects; ties go to
+// the value listed first, so the choice is stable from build to build.
+func topValues(values []*FacetValue) map[*FacetValue]bool {
+	byCount := slices.Clone(values)
+	sort.SliceStable(byCount, func(i, j int) bool { return byCount[i].Count > byCount[j].Count })
+	top := map[*FacetValue]bool{}
+	for _, fv := range byCount[:maxFacetValues] {
+		top[fv] = true
+	}
+	return top
 }
 
 // constKey is the segment of a value that is the same in every language.

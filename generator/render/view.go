@@ -147,6 +147,30 @@ type IndicatorItem struct {
 type Facet struct {
 	Name, Label string
 	Values      []*FacetValue
+	// Top, when set, are the values a list page shows: a facet with
+	// hundreds of partners is no use as a list of links on a phone (and
+	// would make every list page heavy), so it shows the partners with
+	// most projects and More links to the index of all of them.
+	Top  map[*FacetValue]bool
+	More string
+}
+
+// maxFacetValues is how many values of a long facet a list page shows.
+const maxFacetValues = 12
+
+// FacetValues are the values of f that this page lists: all of them, or
+// for a long facet its Top and the value this page is filtered by.
+func (v *View) FacetValues(f *Facet) []*FacetValue {
+	if f.Top == nil {
+		return f.Values
+	}
+	shown := make([]*FacetValue, 0, maxFacetValues+1)
+	for _, fv := range f.Values {
+		if f.Top[fv] || v.Filter == fv {
+			shown = append(shown, fv)
+		}
+	}
+	return shown
 }
 
 // FacetValue is one value of a facet, linking to its filtered list.
