@@ -63,4 +63,3 @@ func TestLongPartnerFacet(t *testing.T) {
 		t.Error("no partner page outside the top twelve checked; the example changed?")
 	}
 }
-
