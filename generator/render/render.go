@@ -37,6 +37,8 @@ type Renderer struct {
 	// layoutHashes and versions feed Fingerprint (deps.go).
 	layoutHashes map[string]uint64
 	versions     map[string]uint64
+	// frags caches fragments of the page frame (View.Fragment).
+	frags sync.Map
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -247,7 +249,8 @@ func (r *Renderer) baseView(lang, kind, p, title string) *View {
 		Lang: lang, L: l, R: Routes{Lang: lang, L: l}, Cfg: r.site.Config, Site: r.site,
 		Kind: kind, Path: p, Title: title, ContentLang: lang, Asset: r.asset,
 		Description: r.site.Config.Description[lang],
-		cards:       r.tmpl["projects"],
+		shared:      r.tmpl["projects"],
+		frags:       &r.frags,
 	}
 	v.Canonical = r.site.Config.AbsURL(p)
 	return v

@@ -40,8 +40,10 @@ type View struct {
 	Fallback    bool
 	// Asset maps a static file to its published path.
 	Asset func(string) string
-	// cards holds the "project-item" template (View.Card).
-	cards *template.Template
+	// shared holds the partials and fragments every page kind has
+	// (View.Card, View.Fragment); frags caches rendered fragments.
+	shared *template.Template
+	frags  *sync.Map
 
 	Text      *content.Text
 	PageSlug  string // the file slug of a free page
@@ -153,6 +155,29 @@ type Facet struct {
 	// most projects and More links to the index of all of them.
 	Top  map[*FacetValue]bool
 	More string
+	// list is the rendered list of values for pages not filtered by this
+	// facet (View.FacetList).
+	list fragment
+}
+
+// FacetList is the "facet-values" template for f on this page. Only the
+// facet a page is filtered by marks a current value; every other facet
+// lists the same links on every list page of the language, so that list
+// is rendered once per build.
+func (v *View) FacetList(f *Facet) (HTML, error) {
+	render := func() (HTML, error) {
+		var b strings.Builder
+		err := v.shared.ExecuteTemplate(&b, "facet-values", struct {
+			View  *View
+			Facet *Facet
+		}{v, f})
+		return HTML(b.String()), err
+	}
+	if v.Filter != nil && v.Filter.Facet == f.Name {
+		return render()
+	}
+	f.list.once.Do(func() { f.list.html, f.list.err = render() })
+	return f.list.html, f.list.err
 }
 
 // maxFacetValues is how many values of a long facet a list page shows.
@@ -228,10 +253,48 @@ type Card struct {
 func (v *View) Card(it *ProjectItem) (HTML, error) {
 	it.card.once.Do(func() {
 		var b strings.Builder
-		it.card.err = v.cards.ExecuteTemplate(&b, "project-item", Card{ProjectItem: it, L: v.L})
+		it.card.err = v.shared.ExecuteTemplate(&b, "project-item", Card{ProjectItem: it, L: v.L})
 		it.card.html = HTML(b.String())
 	})
 	return it.card.html, it.card.err
+}
+
+// fragment is one rendered fragment of the page frame.
+type fragment struct {
+	once sync.Once
+	html HTML
+	err  error
+}
+
+// Fragment is the template name rendered for this page, reusing the
+// result of any earlier page with the same language, kind and section
+// index: the header and footer are the same on thousands of pages, and
+// rendering them took half the template time of a project page. A
+// fragment may therefore use only those and site-wide data (see
+// layouts/base.html).
+func (v *View) Fragment(name string) (HTML, error) {
+	key := name + "\x00" + v.Lang + "\x00" + v.Kind + "\x00" + v.navPath()
+	f, _ := v.frags.LoadOrStore(key, &fragment{})
+	fr := f.(*fragment)
+	fr.once.Do(func() {
+		var b strings.Builder
+		fr.err = v.shared.ExecuteTemplate(&b, name, v)
+		fr.html = HTML(b.String())
+	})
+	return fr.html, fr.err
+}
+
+// navPath is the page's path when it is a page the navigation links to
+// (the navigation marks it as the current page), otherwise "".
+func (v *View) navPath() string {
+	switch v.Path {
+	case v.R.Projects(1), v.R.Regions(), v.R.Partners(), v.R.Stories(), v.R.Indicators(), v.R.Home():
+		return v.Path
+	}
+	if pg := v.Site.PageBySlug["open-data"]; pg != nil && v.Path == v.R.Page(pg) {
+		return v.Path
+	}
+	return ""
 }
 
 // Period formats a year, a month or a day in the page's language.
