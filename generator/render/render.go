@@ -139,10 +139,18 @@ func (r *Renderer) Pages() []*Page {
 // that go with the pages (WriteExtras), to out.
 func (r *Renderer) Render(out Output) (int, error) {
 	pages := r.Pages()
-	if err := r.RenderPages(pages, out); err != nil {
+	// The feeds, sitemap and search index take seconds on a large site
+	// and need no page: they are written while the pages render.
+	extras := make(chan error, 1)
+	go func() { extras <- r.WriteExtras(out) }()
+	err := r.RenderPages(pages, out)
+	if xerr := <-extras; err == nil {
+		err = xerr
+	}
+	if err != nil {
 		return 0, err
 	}
-	return len(pages), r.WriteExtras(out)
+	return len(pages), nil
 }
 
 // RenderPages renders the given pages on all cores.

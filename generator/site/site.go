@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/transformace/portal/generator/content"
@@ -257,16 +258,16 @@ func Build(cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	defer w.Abort()
-	if _, err := r.Render(w); err != nil {
-		return Result{}, err
-	}
-	if err := staticFiles(ld.Theme, w, names); err != nil {
-		return Result{}, err
-	}
-	if _, err := writeOpenData(ld, w); err != nil {
-		return Result{}, err
-	}
-	if err := writePhotos(pics, w); err != nil {
+	// The pages, the open data and the files beside them are independent
+	// and the writer is safe for concurrent use: the data sets and photos
+	// are written while pages render, so that no core waits.
+	err = parallel(
+		func() error { _, err := r.Render(w); return err },
+		func() error { return staticFiles(ld.Theme, w, names) },
+		func() error { _, err := writeOpenData(ld, w); return err },
+		func() error { return writePhotos(pics, w) },
+	)
+	if err != nil {
 		return Result{}, err
 	}
 	if err := w.Commit(); err != nil {
@@ -283,6 +284,27 @@ func Build(cfg Config) (Result, error) {
 	res.Photos, res.PhotosCached = res0.Processed, res0.Cached
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// parallel runs fns at once and returns the error of the first in the
+// list that failed, so the message does not depend on timing.
+func parallel(fns ...func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeOpenData publishes the data sets with links to the project pages
