@@ -13,14 +13,17 @@ import (
 
 // Marker is the name of the file every build writes into the root of its
 // output folder. Its presence is the proof that a folder holds a previous
-// build and may be replaced whole; deploy tools may skip it.
+// build and may be replaced or updated; deploy tools may skip it. It
+// lists the build's files, so the next build knows which ones are gone.
 const Marker = ".portal-build"
 
-// markerText is the marker's content. It never changes, so the marker is
-// hard-linked like any unchanged file and keeps its modification time, and
-// it tells a person who opens the folder why it will be overwritten.
-const markerText = "This folder was written by portal build. The next build replaces it whole:\n" +
-	"edit the site's sources, not these files.\n"
+// markerText starts the marker: it tells a person who opens the folder
+// why it will be overwritten.
+const markerText = "This folder was written by portal build. The next build updates it and\n" +
+	"removes what the site no longer has: edit the site's sources, not these files.\n"
+
+// fileListHeader starts the list of the build's files in the marker.
+const fileListHeader = "\nFiles of this build:\n"
 
 // useOut is the advice that ends most refusals.
 const useOut = "choose a dedicated output folder, for example --out public"

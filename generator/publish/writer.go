@@ -12,9 +12,9 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 )
@@ -47,7 +47,7 @@ type Stats struct {
 	// and the Marker not.
 	Files int
 	// Unchanged is how many of them were identical to the previous build's
-	// file and were hard-linked from it, keeping its modification time.
+	// file and were left as they were, keeping its modification time.
 	Unchanged int
 	// Bytes is the size of all Files after minification.
 	Bytes int64
@@ -71,14 +71,16 @@ type Writer struct {
 	tmp    string   // the new build: out + ".tmp-" + suffix
 	suffix string   // random, shared by the .tmp- and .old- folders of this build
 	root   *os.Root // tmp; a Root keeps writes inside it and fails them if tmp is removed underneath
-	prev   *os.Root // the previous build in out, or nil when there is none to reuse files from
 	min    *minify.M
 	// fixPerm is set when the umask takes bits off dirPerm, so every file
 	// and folder needs an explicit chmod; otherwise that syscall is saved.
 	fixPerm bool
-	// noLink is set after the first failed hard link (another file system,
-	// FAT), so later files are written without comparing them first.
-	noLink atomic.Bool
+	// update is set when out holds a previous build with its file list:
+	// the build then updates out in place (see doc.go). prevFiles is that
+	// list, prevMarker the marker's bytes.
+	update     bool
+	prevFiles  []string
+	prevMarker []byte
 
 	// mu is held shared by every write for its whole duration and
 	// exclusively by Commit and Abort, so these wait for writes in flight
@@ -88,9 +90,12 @@ type Writer struct {
 
 	fmu   sync.Mutex          // guards the fields below
 	files map[string]struct{} // paths taken, to catch two pages on one URL
-	dirs  map[string]struct{} // folders made, so each is made once
-	open  int                 // writers from Create not yet closed
-	stats Stats
+	dirs  map[string]struct{} // folders made in tmp, so each is made once
+	// changed are the local paths, staged in tmp, that Commit moves into
+	// out in update mode: the files that are new or differ.
+	changed []string
+	open    int // writers from Create not yet closed
+	stats   Stats
 
 	bufs sync.Pool // *[]byte of bufSize, for comparisons
 }
@@ -148,10 +153,8 @@ func NewWriter(out string, opts Options) (*Writer, error) {
 		os.RemoveAll(w.tmp)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if fi, err := os.Lstat(filepath.Join(o, Marker)); err == nil && fi.Mode().IsRegular() {
-		// Reusing files is only an optimisation: if out cannot be opened,
-		// every file is written anew and Commit reports any real problem.
-		w.prev, _ = os.OpenRoot(o)
+	if files, marker, ok := readMarker(o); ok {
+		w.update, w.prevFiles, w.prevMarker = true, files, marker
 	}
 	return w, nil
 }
@@ -267,8 +270,8 @@ func localPath(rel string) (string, error) {
 
 // WriteFile writes data to rel, a slash-separated path relative to the
 // output folder, creating folders as needed and minifying by extension
-// when enabled. A file identical to the previous build's is hard-linked
-// from it rather than written. Each path may be written once: a second
+// when enabled. A file identical to the previous build's is left as it
+// is rather than written. Each path may be written once: a second
 // write is an error, because it means two pages share one URL.
 func (w *Writer) WriteFile(rel string, data []byte) error {
 	local, err := localPath(rel)
@@ -286,11 +289,11 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if data, err = w.minify(rel, data); err != nil {
 		return err
 	}
-	linked, err := w.store(local, data)
+	unchanged, err := w.store(local, data)
 	if err != nil {
 		return fmt.Errorf("publish: %s: %w", rel, err)
 	}
-	w.count(int64(len(data)), linked)
+	w.count(int64(len(data)), unchanged)
 	return nil
 }
 
@@ -320,7 +323,7 @@ func (w *Writer) Create(rel string) (io.WriteCloser, error) {
 
 // CopyFile copies the file name from fsys to rel unchanged, for images,
 // fonts and downloads that must stay byte-for-byte what the editors put in.
-// Like WriteFile, it hard-links the previous build's file when identical.
+// Like WriteFile, it leaves the previous build's file when identical.
 func (w *Writer) CopyFile(rel string, fsys fs.FS, name string) error {
 	local, err := localPath(rel)
 	if err != nil {
@@ -351,10 +354,13 @@ func (w *Writer) CopyFile(rel string, fsys fs.FS, name string) error {
 	return s.Close()
 }
 
-// Commit writes the marker, then replaces the output folder with the new
-// one: it renames the old site aside, renames the new one into place and
-// removes the old one. If anything fails the old site stays in place (or,
-// should even moving it back fail, the error says where it is). Commit
+// Commit publishes the build. In update mode it moves the new and changed
+// files into the output folder, removes those that are gone and writes the
+// marker (see doc.go). Otherwise it writes the marker, then replaces the
+// output folder with the new one: it renames the old site aside, renames
+// the new one into place and removes the old one. If anything fails the
+// old site stays in place (or, should even moving it back fail, the error
+// says where it is). Commit
 // waits for writes in flight and refuses while writers from Create are
 // still open, since their files would be missing from the site.
 func (w *Writer) Commit() error {
@@ -369,8 +375,18 @@ func (w *Writer) Commit() error {
 	if open > 0 {
 		return fmt.Errorf("publish: Commit with %d file(s) from Create not closed; close them first", open)
 	}
+	marker := w.marker()
+	if w.update {
+		w.state = stateFailed // until the update succeeds, only Abort is left
+		w.closeRoots()
+		if err := w.updateOut(marker); err != nil {
+			return err
+		}
+		w.state = stateCommitted
+		return nil
+	}
 	// The marker goes last: a temporary folder that has it is complete.
-	if _, err := w.store(Marker, []byte(markerText)); err != nil {
+	if _, err := w.store(Marker, marker); err != nil {
 		return fmt.Errorf("publish: writing %s: %w", Marker, err)
 	}
 	w.state = stateFailed // until the swap succeeds, only Abort is left
@@ -380,6 +396,168 @@ func (w *Writer) Commit() error {
 	}
 	w.state = stateCommitted
 	return nil
+}
+
+// marker is the marker file of this build: markerText and the list of
+// its files, which the next build needs to remove the files that are gone.
+func (w *Writer) marker() []byte {
+	w.fmu.Lock()
+	files := make([]string, 0, len(w.files))
+	for f := range w.files {
+		files = append(files, f)
+	}
+	w.fmu.Unlock()
+	sort.Strings(files)
+	var b bytes.Buffer
+	b.WriteString(markerText)
+	b.WriteString(fileListHeader)
+	for _, f := range files {
+		b.WriteString(f)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// readMarker reads the marker of the build in out and its file list; ok
+// is false when out holds no build with a list (no build, or one written
+// by a version that kept none), which makes the next build a whole one.
+func readMarker(out string) (files []string, marker []byte, ok bool) {
+	fi, err := os.Lstat(filepath.Join(out, Marker))
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, nil, false
+	}
+	marker, err = os.ReadFile(filepath.Join(out, Marker))
+	if err != nil {
+		return nil, nil, false
+	}
+	_, list, found := bytes.Cut(marker, []byte(fileListHeader))
+	if !found {
+		return nil, nil, false
+	}
+	for _, f := range strings.Split(string(list), "\n") {
+		// A list that was edited by hand into something a build would
+		// never write is not trusted: the build starts whole.
+		if f == "" {
+			continue
+		}
+		if _, err := localPath(f); err != nil {
+			return nil, nil, false
+		}
+		files = append(files, f)
+	}
+	return files, marker, true
+}
+
+// updateOut moves the changed files into out, one rename each, removes
+// the files of the previous build that this one did not write, and
+// writes the marker last.
+func (w *Writer) updateOut(marker []byte) error {
+	// The folder is about to be changed: make sure it still holds a
+	// previous build, in case someone replaced it during the build.
+	if fi, err := os.Lstat(w.out); err != nil || !fi.IsDir() {
+		return refuse(w.out, "it is no longer a folder", "remove it and build again")
+	}
+	if ok, err := isBuild(w.out); err != nil || !ok {
+		return refuse(w.out, "it is not empty and has no "+Marker+" file any more", "move your files out of it and build again")
+	}
+	// Files that are gone go first, so that a folder of the previous build
+	// can become a file of this one.
+	w.removeGone()
+	sort.Strings(w.changed)
+	made := map[string]bool{}
+	for _, local := range w.changed {
+		if err := w.mkdirsOut(filepath.Dir(local), made); err != nil {
+			return fmt.Errorf("publish: %s: %w (the site is partly updated; build again)", filepath.ToSlash(local), err)
+		}
+		if err := os.Rename(filepath.Join(w.tmp, local), filepath.Join(w.out, local)); err != nil {
+			return fmt.Errorf("publish: %w (the site is partly updated; build again)", err)
+		}
+	}
+	if !bytes.Equal(marker, w.prevMarker) {
+		if err := writeAtomic(filepath.Join(w.out, Marker), filepath.Join(w.tmp, Marker), marker); err != nil {
+			return fmt.Errorf("publish: writing %s: %w", Marker, err)
+		}
+	}
+	if err := os.RemoveAll(w.tmp); err != nil {
+		return fmt.Errorf("publish: removing the temporary folder: %w (the next build removes it)", err)
+	}
+	return nil
+}
+
+// mkdirsOut makes dir and its parents in out, where most exist already.
+func (w *Writer) mkdirsOut(dir string, made map[string]bool) error {
+	if dir == "." || made[dir] {
+		return nil
+	}
+	abs := filepath.Join(w.out, dir)
+	fi, err := os.Lstat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+	case err == nil:
+		// A file of the previous build where this build has a folder: the
+		// file is gone from this build, so it may go.
+		if err := os.Remove(abs); err != nil {
+			return err
+		}
+		fallthrough
+	default:
+		if err := w.mkdirsOut(filepath.Dir(dir), made); err != nil {
+			return err
+		}
+		if err := os.Mkdir(abs, dirPerm); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if w.fixPerm {
+			if err := os.Chmod(abs, dirPerm); err != nil {
+				return err
+			}
+		}
+	}
+	made[dir] = true
+	return nil
+}
+
+// removeGone removes the previous build's files that this build did not
+// write, and the folders that leaves empty. Failures are left for the
+// next build: the new site is complete without these removals.
+func (w *Writer) removeGone() {
+	dirs := map[string]bool{}
+	for _, rel := range w.prevFiles {
+		if _, ok := w.files[rel]; ok {
+			continue
+		}
+		local, err := localPath(rel)
+		if err != nil {
+			continue
+		}
+		abs := filepath.Join(w.out, local)
+		if fi, err := os.Lstat(abs); err != nil || fi.IsDir() {
+			continue // a folder now, or gone already
+		}
+		os.Remove(abs)
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	// Deepest first, so a folder's emptied subfolders go before it.
+	order := make([]string, 0, len(dirs))
+	for d := range dirs {
+		order = append(order, d)
+	}
+	sort.Slice(order, func(i, j int) bool { return strings.Count(order[i], "/") > strings.Count(order[j], "/") })
+	for _, d := range order {
+		if local, err := localPath(d); err == nil {
+			os.Remove(filepath.Join(w.out, local)) // fails, as it should, when not empty
+		}
+	}
+}
+
+// writeAtomic writes data to dst by way of tmp and a rename.
+func writeAtomic(dst, tmp string, data []byte) error {
+	if err := os.WriteFile(tmp, data, filePerm); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
 }
 
 // swap moves the new site into place; see Commit.
@@ -462,10 +640,6 @@ func (w *Writer) closeRoots() {
 		w.root.Close()
 		w.root = nil
 	}
-	if w.prev != nil {
-		w.prev.Close()
-		w.prev = nil
-	}
 }
 
 // claim takes rel for one file.
@@ -511,16 +685,15 @@ func (w *Writer) minify(rel string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// store puts data at local in the new folder: a hard link to the previous
-// build's file when that has the same bytes, a new file otherwise. New
-// files are created exclusively, never opened for writing if they exist,
-// because a path in the new folder may be a hard link into the live site.
-func (w *Writer) store(local string, data []byte) (linked bool, err error) {
+// store puts data at local in the new folder, unless the previous build
+// has the same bytes there (in update mode). New files are created
+// exclusively, never opened for writing if they exist.
+func (w *Writer) store(local string, data []byte) (unchanged bool, err error) {
+	if w.sameAsPrev(local, data) {
+		return true, nil
+	}
 	if err := w.mkdirs(filepath.Dir(local)); err != nil {
 		return false, err
-	}
-	if w.sameAsPrev(local, data) && w.link(local) {
-		return true, nil
 	}
 	f, err := w.newFile(local)
 	if err != nil {
@@ -530,7 +703,20 @@ func (w *Writer) store(local string, data []byte) (linked bool, err error) {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		w.stage(local)
+	}
 	return false, err
+}
+
+// stage records that the file at local in tmp is to replace out's.
+func (w *Writer) stage(local string) {
+	if !w.update {
+		return
+	}
+	w.fmu.Lock()
+	w.changed = append(w.changed, local)
+	w.fmu.Unlock()
 }
 
 // newFile creates a file in the new folder, which must not exist yet.
@@ -608,7 +794,7 @@ func permOK(m fs.FileMode) bool {
 // a regular file with the right permissions and, when size is known
 // (>= 0), that size. It returns nil otherwise.
 func (w *Writer) prevFile(local string, size int64) (*os.File, int64) {
-	if w.prev == nil || w.noLink.Load() {
+	if !w.update {
 		return nil, 0
 	}
 	abs := filepath.Join(w.out, local)
@@ -656,24 +842,9 @@ func atEOF(r io.Reader) bool {
 	return n == 0 && errors.Is(err, io.EOF)
 }
 
-// link hard-links the previous build's file at local into the new folder,
-// keeping its inode and modification time. It reports false when that is
-// not possible, and stops trying after the first failure: a file system
-// that refuses one link refuses them all.
-func (w *Writer) link(local string) bool {
-	if w.noLink.Load() {
-		return false
-	}
-	if err := os.Link(filepath.Join(w.out, local), filepath.Join(w.tmp, local)); err != nil {
-		w.noLink.Store(true)
-		return false
-	}
-	return true
-}
-
 // createStream opens rel for streaming without minification. While the
 // bytes written match the previous build's file, it keeps comparing; on
-// Close an identical file is replaced by a hard link to the old one.
+// Close an identical file is dropped and the old one stays.
 func (w *Writer) createStream(rel, local string, size int64) (*streamFile, error) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
@@ -755,38 +926,16 @@ func (s *streamFile) Close() error {
 		return err
 	}
 	if same {
-		if err := w.root.Remove(s.local); err != nil {
+		// out has these bytes already: the staged copy is not needed.
+		if err := os.Remove(filepath.Join(w.tmp, s.local)); err != nil {
 			return fmt.Errorf("publish: %s: %w", s.rel, err)
 		}
-		if w.link(s.local) {
-			w.count(s.n, true)
-			return nil
-		}
-		// The link failed after all: the previous file has the same bytes.
-		if err := w.copyPrev(s.local); err != nil {
-			return fmt.Errorf("publish: %s: %w", s.rel, err)
-		}
+		w.count(s.n, true)
+		return nil
 	}
+	w.stage(s.local)
 	w.count(s.n, false)
 	return nil
-}
-
-// copyPrev writes a new file at local with the previous build's bytes.
-func (w *Writer) copyPrev(local string) error {
-	src, err := w.prev.Open(local)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	dst, err := w.newFile(local)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(dst, src)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // bufferedFile is the writer Create returns for files that are minified:
@@ -822,10 +971,10 @@ func (b *bufferedFile) Close() error {
 	if err != nil {
 		return err
 	}
-	linked, err := w.store(b.local, data)
+	unchanged, err := w.store(b.local, data)
 	if err != nil {
 		return fmt.Errorf("publish: %s: %w", b.rel, err)
 	}
-	w.count(int64(len(data)), linked)
+	w.count(int64(len(data)), unchanged)
 	return nil
 }

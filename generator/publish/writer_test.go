@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -177,7 +178,7 @@ func TestFullCycle(t *testing.T) {
 	if st.Bytes != total {
 		t.Errorf("Stats.Bytes = %d, want %d", st.Bytes, total)
 	}
-	if m, ok := files[Marker]; !ok || m.data != markerText {
+	if m, ok := files[Marker]; !ok || !strings.HasPrefix(m.data, markerText+fileListHeader) || !strings.Contains(m.data, "\ncs/o-nas/index.html\n") {
 		t.Errorf("marker missing or wrong: %q", m.data)
 	}
 	for _, name := range sortedKeys(assets) {
@@ -239,8 +240,8 @@ func TestAbortLeavesPreviousSite(t *testing.T) {
 	before := snapshot(t, out)
 
 	// A build that fails half-way: some files identical to the previous
-	// build (so they are hard links to the live files), some changed, one
-	// new, then an error and the deferred Abort.
+	// build (so they are not written), some changed, one new, then an
+	// error and the deferred Abort.
 	fail := func() error {
 		w, err := NewWriter(out, Options{Minify: true})
 		if err != nil {
@@ -262,7 +263,7 @@ func TestAbortLeavesPreviousSite(t *testing.T) {
 		f.Write([]byte("half a file"))
 		f.Close()
 		if w.Stats().Unchanged == 0 {
-			t.Error("no file was linked; the test does not cover links")
+			t.Error("no file was unchanged; the test does not cover them")
 		}
 		return w.WriteFile("../escape.html", nil)
 	}
@@ -771,5 +772,65 @@ func TestFreshEmptyOut(t *testing.T) {
 	build(t, out, site{"a.html": "<p>a</p>"})
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestUpdateInPlace: a rebuild updates the output folder in place. A page
+// that is gone takes its emptied folders with it, a file may become a
+// folder, the marker lists this build's files, and nothing is left
+// beside the output folder.
+func TestUpdateInPlace(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	s := exampleSite()
+	s["cs/projekty/stary/index.html"] = "<p>starý projekt</p>"
+	s["cs/soubor"] = "was a file"
+	build(t, out, s)
+	setPast(t, out)
+
+	delete(s, "cs/projekty/stary/index.html")
+	delete(s, "cs/soubor")
+	s["cs/soubor/index.html"] = "<p>now a folder</p>"
+	build(t, out, s)
+
+	if _, err := os.Stat(filepath.Join(out, "cs/projekty")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the folders of a removed page stay: %v", err)
+	}
+	files := snapshot(t, out)
+	if got := files["cs/soubor/index.html"].data; got != "<p>now a folder</p>" {
+		t.Errorf("a file that became a folder: %q", got)
+	}
+	list, _, ok := readMarker(out)
+	if !ok || slices.Contains(list, "cs/projekty/stary/index.html") || !slices.Contains(list, "cs/soubor/index.html") {
+		t.Errorf("marker lists %v", list)
+	}
+	if len(list) != len(files)-1 {
+		t.Errorf("marker lists %d files, the folder has %d and the marker", len(list), len(files)-1)
+	}
+	if got := entries(t, dir); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside the output folder: %v, want only public", got)
+	}
+}
+
+// TestMarkerWithoutList: a folder from a build that kept no file list (or
+// whose list was edited into paths no build writes) is replaced whole, so
+// files that are gone cannot stay behind.
+func TestMarkerWithoutList(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, exampleSite())
+	for _, marker := range []string{markerText, markerText + fileListHeader + "../../etc/passwd\n"} {
+		if err := os.WriteFile(filepath.Join(out, Marker), []byte(marker), filePerm); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, "left-over.html"), []byte("old"), filePerm); err != nil {
+			t.Fatal(err)
+		}
+		st := build(t, out, exampleSite())
+		if st.Unchanged != 0 {
+			t.Errorf("%d files taken as unchanged from a build without a list", st.Unchanged)
+		}
+		if _, err := os.Stat(filepath.Join(out, "left-over.html")); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a file of the old build stays: %v", err)
+		}
 	}
 }
