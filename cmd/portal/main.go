@@ -116,13 +116,14 @@ func build(args []string, stdout, stderr io.Writer) int {
 	noMinify := fs.Bool("no-minify", false, "write readable, unminified output")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for bench/)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file (for bench/)")
+	traceFile := fs.String("trace", "", "write an execution trace of the build to this file (go tool trace)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(stderr, "portal build: unexpected argument %q\n", fs.Arg(0))
 		}
 		return 2
 	}
-	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile, *traceFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "portal build: %v\n", err)
 		return 2

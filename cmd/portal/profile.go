@@ -5,13 +5,23 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	rtrace "runtime/trace"
 )
 
-// startProfiles starts the CPU profile and arranges the heap profile that
-// bench/run asks for; the returned function finishes both. Empty names
-// turn a profile off.
-func startProfiles(cpu, mem string) (stop func(), err error) {
-	var cpuFile *os.File
+// startProfiles starts the CPU profile and execution trace and arranges
+// the heap profile that bench/run asks for; the returned function
+// finishes them. Empty names turn a profile off.
+func startProfiles(cpu, mem, trace string) (stop func(), err error) {
+	var cpuFile, traceFile *os.File
+	if trace != "" {
+		if traceFile, err = os.Create(trace); err != nil {
+			return nil, fmt.Errorf("trace: %w", err)
+		}
+		if err = rtrace.Start(traceFile); err != nil {
+			traceFile.Close()
+			return nil, fmt.Errorf("trace: %w", err)
+		}
+	}
 	if cpu != "" {
 		if cpuFile, err = os.Create(cpu); err != nil {
 			return nil, fmt.Errorf("CPU profile: %w", err)
@@ -22,6 +32,10 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 		}
 	}
 	return func() {
+		if traceFile != nil {
+			rtrace.Stop()
+			traceFile.Close()
+		}
 		if cpuFile != nil {
 			pprof.StopCPUProfile()
 			cpuFile.Close()

@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -94,8 +96,12 @@ type Writer struct {
 	// changed are the local paths, staged in tmp, that Commit moves into
 	// out in update mode: the files that are new or differ.
 	changed []string
-	open    int // writers from Create not yet closed
-	stats   Stats
+	// sums are the input sums of the minified files of this build, for
+	// the marker; prevSums those of the previous build.
+	sums     map[string]fileSum
+	prevSums map[string]fileSum
+	open     int // writers from Create not yet closed
+	stats    Stats
 
 	bufs sync.Pool // *[]byte of bufSize, for comparisons
 }
@@ -133,6 +139,7 @@ func NewWriter(out string, opts Options) (*Writer, error) {
 		out:   o,
 		files: make(map[string]struct{}),
 		dirs:  make(map[string]struct{}),
+		sums:  make(map[string]fileSum),
 	}
 	w.bufs.New = func() any { b := make([]byte, bufSize); return &b }
 	if opts.Minify {
@@ -153,8 +160,8 @@ func NewWriter(out string, opts Options) (*Writer, error) {
 		os.RemoveAll(w.tmp)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if files, marker, ok := readMarker(o); ok {
-		w.update, w.prevFiles, w.prevMarker = true, files, marker
+	if files, sums, marker, ok := readMarker(o); ok {
+		w.update, w.prevFiles, w.prevSums, w.prevMarker = true, files, sums, marker
 	}
 	return w, nil
 }
@@ -286,6 +293,18 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err := w.claim(rel); err != nil {
 		return err
 	}
+	var sum string
+	if w.min != nil && mediatype(rel) != "" {
+		// Minifying costs more than rendering a page: a file whose input
+		// is what the previous build minified into the file still there
+		// is not minified again.
+		sum = inputSum(data)
+		if size, ok := w.sameInput(rel, local, sum); ok {
+			w.recordSum(rel, sum, size)
+			w.count(size, true)
+			return nil
+		}
+	}
 	if data, err = w.minify(rel, data); err != nil {
 		return err
 	}
@@ -293,8 +312,54 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("publish: %s: %w", rel, err)
 	}
+	if sum != "" {
+		w.recordSum(rel, sum, int64(len(data)))
+	}
 	w.count(int64(len(data)), unchanged)
 	return nil
+}
+
+// minifyVersion goes into every input sum; change it when the minifier
+// or its options change, so that no file minified the old way is kept.
+const minifyVersion = "tdewolff/minify v2.24.25, keep document tags, end tags, quotes"
+
+// inputSum identifies the bytes given to WriteFile before minification.
+func inputSum(data []byte) string {
+	h := sha256.New()
+	h.Write([]byte(minifyVersion))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// fileSum is what the marker keeps of a minified file: the sum of its
+// input and the size of what was published.
+type fileSum struct {
+	sum  string
+	size int64
+}
+
+// sameInput reports whether the previous build minified the same input
+// into the file at local and that file is still there with its size; it
+// returns that size.
+func (w *Writer) sameInput(rel, local, sum string) (int64, bool) {
+	if !w.update {
+		return 0, false
+	}
+	prev, ok := w.prevSums[rel]
+	if !ok || prev.sum != sum {
+		return 0, false
+	}
+	fi, err := os.Lstat(filepath.Join(w.out, local))
+	if err != nil || !fi.Mode().IsRegular() || !permOK(fi.Mode()) || fi.Size() != prev.size {
+		return 0, false
+	}
+	return prev.size, true
+}
+
+func (w *Writer) recordSum(rel, sum string, size int64) {
+	w.fmu.Lock()
+	w.sums[rel] = fileSum{sum, size}
+	w.fmu.Unlock()
 }
 
 // Create returns a writer for rel, for output too large to build in memory
@@ -413,6 +478,9 @@ func (w *Writer) marker() []byte {
 	b.WriteString(fileListHeader)
 	for _, f := range files {
 		b.WriteString(f)
+		if s, ok := w.sums[f]; ok {
+			fmt.Fprintf(&b, "\t%s\t%d", s.sum, s.size)
+		}
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
@@ -421,31 +489,39 @@ func (w *Writer) marker() []byte {
 // readMarker reads the marker of the build in out and its file list; ok
 // is false when out holds no build with a list (no build, or one written
 // by a version that kept none), which makes the next build a whole one.
-func readMarker(out string) (files []string, marker []byte, ok bool) {
+func readMarker(out string) (files []string, sums map[string]fileSum, marker []byte, ok bool) {
 	fi, err := os.Lstat(filepath.Join(out, Marker))
 	if err != nil || !fi.Mode().IsRegular() {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	marker, err = os.ReadFile(filepath.Join(out, Marker))
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	_, list, found := bytes.Cut(marker, []byte(fileListHeader))
 	if !found {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	for _, f := range strings.Split(string(list), "\n") {
-		// A list that was edited by hand into something a build would
-		// never write is not trusted: the build starts whole.
-		if f == "" {
+	sums = map[string]fileSum{}
+	for _, line := range strings.Split(string(list), "\n") {
+		if line == "" {
 			continue
 		}
+		f, sum, hasSum := strings.Cut(line, "\t")
+		// A list that was edited by hand into something a build would
+		// never write is not trusted: the build starts whole.
 		if _, err := localPath(f); err != nil {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		files = append(files, f)
+		if hasSum {
+			s, size, _ := strings.Cut(sum, "\t")
+			if n, err := strconv.ParseInt(size, 10, 64); err == nil && len(s) == 32 {
+				sums[f] = fileSum{s, n}
+			}
+		}
 	}
-	return files, marker, true
+	return files, sums, marker, true
 }
 
 // updateOut moves the changed files into out, one rename each, removes

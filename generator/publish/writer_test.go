@@ -178,7 +178,7 @@ func TestFullCycle(t *testing.T) {
 	if st.Bytes != total {
 		t.Errorf("Stats.Bytes = %d, want %d", st.Bytes, total)
 	}
-	if m, ok := files[Marker]; !ok || !strings.HasPrefix(m.data, markerText+fileListHeader) || !strings.Contains(m.data, "\ncs/o-nas/index.html\n") {
+	if m, ok := files[Marker]; !ok || !strings.HasPrefix(m.data, markerText+fileListHeader) || !strings.Contains(m.data, "\ncs/o-nas/index.html\t") {
 		t.Errorf("marker missing or wrong: %q", m.data)
 	}
 	for _, name := range sortedKeys(assets) {
@@ -800,7 +800,7 @@ func TestUpdateInPlace(t *testing.T) {
 	if got := files["cs/soubor/index.html"].data; got != "<p>now a folder</p>" {
 		t.Errorf("a file that became a folder: %q", got)
 	}
-	list, _, ok := readMarker(out)
+	list, _, _, ok := readMarker(out)
 	if !ok || slices.Contains(list, "cs/projekty/stary/index.html") || !slices.Contains(list, "cs/soubor/index.html") {
 		t.Errorf("marker lists %v", list)
 	}
@@ -809,6 +809,20 @@ func TestUpdateInPlace(t *testing.T) {
 	}
 	if got := entries(t, dir); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("beside the output folder: %v, want only public", got)
+	}
+
+	// A page removed or cut short by hand is written again, although its
+	// input is the same as the previous build's.
+	if err := os.Remove(filepath.Join(out, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "css/site.css"), []byte("x"), filePerm); err != nil {
+		t.Fatal(err)
+	}
+	build(t, out, s)
+	files = snapshot(t, out)
+	if files["index.html"].data == "" || files["css/site.css"].data == "x" {
+		t.Errorf("files changed by hand were not restored: %q, %q", files["index.html"].data, files["css/site.css"].data)
 	}
 }
 
