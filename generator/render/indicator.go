@@ -27,27 +27,33 @@ func (v *View) chartOptions(it *IndicatorItem, sparkline bool, prefix string) ch
 }
 
 // Chart is the full chart of an indicator, drawn at build time as SVG.
+// An indicator's charts and their description are the same on every page
+// of a language that shows them (its page, its embed page, the project
+// pages that list it): each is drawn once per build.
 func (v *View) Chart(it *IndicatorItem) template.HTML {
-	svg, err := chart.SVG(it.I, v.chartOptions(it, false, "chart-"))
-	if err != nil {
-		return ""
-	}
-	return svg
+	it.drawn.chart.Do(func() {
+		if svg, err := chart.SVG(it.I, v.chartOptions(it, false, "chart-")); err == nil {
+			it.drawn.chartSVG = svg
+		}
+	})
+	return it.drawn.chartSVG
 }
 
 // Sparkline is the small chart of an indicator on a project card; prefix
 // keeps ids unique when several are on one page.
 func (v *View) Sparkline(it *IndicatorItem) template.HTML {
-	svg, err := chart.SVG(it.I, v.chartOptions(it, true, "spark-"))
-	if err != nil {
-		return ""
-	}
-	return svg
+	it.drawn.spark.Do(func() {
+		if svg, err := chart.SVG(it.I, v.chartOptions(it, true, "spark-")); err == nil {
+			it.drawn.sparkSVG = svg
+		}
+	})
+	return it.drawn.sparkSVG
 }
 
 // ChartDescription is the chart's text alternative, also shown as text.
 func (v *View) ChartDescription(it *IndicatorItem) string {
-	return chart.Describe(it.I, v.chartOptions(it, false, "chart-"))
+	it.drawn.desc.Do(func() { it.drawn.descText = chart.Describe(it.I, v.chartOptions(it, false, "chart-")) })
+	return it.drawn.descText
 }
 
 // Dataset is the open data set of an indicator ("" for the projects).

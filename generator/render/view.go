@@ -143,6 +143,12 @@ type IndicatorItem struct {
 	Description string
 	Path        string
 	Projects    []*ProjectItem
+	// drawn holds its charts, drawn on first use (View.Chart).
+	drawn struct {
+		chart, spark, desc sync.Once
+		chartSVG, sparkSVG HTML
+		descText           string
+	}
 }
 
 // Facet is one dimension of the project list filter.
