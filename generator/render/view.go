@@ -168,8 +168,9 @@ type Facet struct {
 
 // FacetList is the "facet-values" template for f on this page. Only the
 // facet a page is filtered by marks a current value; every other facet
-// lists the same links on every list page of the language, so that list
-// is rendered once per build.
+// lists the same links on every list page of the language. So each list
+// is rendered once per build: once per facet, and once per value for the
+// pages filtered by it.
 func (v *View) FacetList(f *Facet) (HTML, error) {
 	render := func() (HTML, error) {
 		var b strings.Builder
@@ -179,11 +180,14 @@ func (v *View) FacetList(f *Facet) (HTML, error) {
 		}{v, f})
 		return HTML(b.String()), err
 	}
+	cache := &f.list
 	if v.Filter != nil && v.Filter.Facet == f.Name {
-		return render()
+		// The list marks this page's value: the same on every page of
+		// this filter (page 2, 3 … of a long list).
+		cache = &v.Filter.list
 	}
-	f.list.once.Do(func() { f.list.html, f.list.err = render() })
-	return f.list.html, f.list.err
+	cache.once.Do(func() { cache.html, cache.err = render() })
+	return cache.html, cache.err
 }
 
 // maxFacetValues is how many values of a long facet a list page shows.
@@ -210,6 +214,8 @@ type FacetValue struct {
 	Count                   int
 	projects                []*ProjectItem
 	keyIn                   func(Routes) string
+	// list is its facet's rendered list on the pages filtered by it.
+	list fragment
 }
 
 // Pager links the pages of a long list.
