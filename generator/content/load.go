@@ -49,12 +49,13 @@ func ValidSlug(s string) bool { return slugRe.MatchString(s) }
 
 // Ignored reports whether a file name is not content but an editor's
 // backup, swap or temporary file ("._x", "_draft.md", "x.md~", ".x.swp",
-// vim's "4913" probe, Emacs's ".#x.md" lock).
+// vim's "4913" probe, Emacs's ".#x.md" lock, JetBrains' "x.md___jb_tmp___"
+// and "x.md___jb_old___" of its safe write).
 func Ignored(name string) bool {
 	if name == "" || name[0] == '.' || name[0] == '_' || name[0] == '#' {
 		return true
 	}
-	for _, suf := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crdownload"} {
+	for _, suf := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crdownload", "___jb_tmp___", "___jb_old___"} {
 		if strings.HasSuffix(name, suf) {
 			return true
 		}
