@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"mime"
@@ -14,11 +15,13 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/transformace/portal/generator/config"
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/site"
 )
@@ -38,6 +41,7 @@ type Live struct {
 	mu      sync.Mutex
 	clients map[chan event]bool
 	errs    []ErrorMessage // current content errors; nil when the site builds
+	lang    string         // the editors' language: the site's default language
 	done    chan struct{}
 	// Debounce is how long the watcher waits for a burst of events to end.
 	Debounce time.Duration
@@ -45,7 +49,8 @@ type Live struct {
 	Built func(site.Update, error)
 }
 
-// ErrorMessage is one content error as the overlay shows it.
+// ErrorMessage is one content error as the overlay shows it: its message
+// is in the editors' language, the default language of the site.
 type ErrorMessage struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
@@ -56,7 +61,41 @@ type event struct{ name, data string }
 
 // NewLive prepares live serving of the site folder src.
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
-	return &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 30 * time.Millisecond}
+	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 30 * time.Millisecond}
+	lv.lang = editorLanguage(src, defaultLanguage)
+	return lv
+}
+
+// defaultLanguage is the editors' language when content/site.toml does
+// not say it: the portal is made for Czech regional offices.
+const defaultLanguage = "cs"
+
+// reLanguages finds the first language of a site.toml that does not parse.
+var reLanguages = regexp.MustCompile(`(?m)^\s*languages\s*=\s*\[\s*["']([a-z]{2,3})["']`)
+
+// editorLanguage is the language the editors of the site folder src write
+// in: the site's default language, the first of languages in
+// content/site.toml. A site.toml that does not parse is searched for it;
+// without one, it is last.
+func editorLanguage(src, last string) string {
+	data, err := os.ReadFile(filepath.Join(src, "content", "site.toml"))
+	if err != nil {
+		return last
+	}
+	if cfg, err := config.Parse("content/site.toml", data); err == nil {
+		return cfg.DefaultLanguage()
+	}
+	if m := reLanguages.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return last
+}
+
+// Language is the language of the error overlay and its messages.
+func (lv *Live) Language() string {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	return lv.lang
 }
 
 // Close ends every event stream, so that the server can shut down.
@@ -76,8 +115,12 @@ func (lv *Live) Rebuild() {
 	if lv.Built != nil {
 		defer lv.Built(up, err)
 	}
+	lv.mu.Lock()
+	lv.lang = editorLanguage(lv.src, lv.lang)
+	lang := lv.lang
+	lv.mu.Unlock()
 	if err != nil {
-		msgs := messages(err)
+		msgs := messages(err, lang)
 		lv.mu.Lock()
 		same := reflect.DeepEqual(lv.errs, msgs)
 		lv.errs = msgs
@@ -85,8 +128,10 @@ func (lv *Live) Rebuild() {
 		if same {
 			return // the retry of a half-written file found the same mistake
 		}
-		for _, m := range msgs {
-			fmt.Fprintf(lv.log, "%s:%d: %s\n", m.File, m.Line, m.Message)
+		// The terminal stays English, like build and check; the overlay
+		// speaks the editors' language.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(lv.log, line)
 		}
 		fmt.Fprintf(lv.log, "portal: %d error(s); still serving the last good version\n", len(msgs))
 		data, _ := json.Marshal(msgs)
@@ -139,14 +184,19 @@ func hasNonData(files []string) bool {
 	return false
 }
 
-func messages(err error) []ErrorMessage {
+// messages are the errors of a build as the overlay shows them, in lang.
+func messages(err error, lang string) []ErrorMessage {
 	var es content.Errors
 	if errors.As(err, &es) {
 		out := make([]ErrorMessage, len(es))
 		for i, e := range es {
-			out[i] = ErrorMessage{File: e.File, Line: e.Line, Message: e.Msg}
+			out[i] = ErrorMessage{File: e.File, Line: e.Line, Message: e.Localize(lang)}
 		}
 		return out
+	}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return []ErrorMessage{{File: ce.File, Line: ce.Line, Message: ce.Localize(lang)}}
 	}
 	return []ErrorMessage{{File: "portal", Message: err.Error()}}
 }
@@ -278,7 +328,7 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		data = inject(data, lv.Language())
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -287,9 +337,9 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the reload script to a page; only `serve` does this, a built
-// site never contains it.
-func inject(page []byte) []byte {
-	tag := []byte(`<script src="/_portal/live.js" defer></script>`)
+// site never contains it. lang is the language of the error overlay.
+func inject(page []byte, lang string) []byte {
+	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" defer></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)
@@ -323,6 +373,12 @@ func (lv *Live) Watch() error {
 		timer   *time.Timer
 		fire    = make(chan struct{}, 1)
 		retried bool
+		// Folders created or moved in during this burst. They are watched
+		// at once, so that files written into a new folder right away are
+		// seen, and once more before the build: when a watched folder is
+		// renamed, fsnotify drops the watch it has just given the new
+		// name as it learns that the old one moved.
+		newDirs = map[string]bool{}
 	)
 	schedule := func(d time.Duration) {
 		if timer != nil {
@@ -351,11 +407,16 @@ func (lv *Live) Watch() error {
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 					addTree(w, ev.Name) // a new folder, perhaps with files already in it
+					newDirs[ev.Name] = true
 				}
 			}
 			retried = false
 			schedule(lv.Debounce)
 		case <-fire:
+			for d := range newDirs {
+				addTree(w, d)
+			}
+			clear(newDirs)
 			lv.Rebuild()
 			lv.mu.Lock()
 			broken := lv.errs != nil
