@@ -44,7 +44,12 @@ type Live struct {
 	lang    string         // the editors' language: the site's default language
 	done    chan struct{}
 	// Debounce is how long the watcher waits for a burst of events to end.
+	// The events of one save (an editor's temporary file, its rename, the
+	// write) come within a millisecond or two.
 	Debounce time.Duration
+	// Recheck is how long after a failed build the watcher builds again
+	// before it shows the errors: the save may not have been complete.
+	Recheck time.Duration
 	// Built is called after each build attempt (for tests and benchmarks).
 	Built func(site.Update, error)
 }
@@ -61,7 +66,7 @@ type event struct{ name, data string }
 
 // NewLive prepares live serving of the site folder src.
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
-	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 30 * time.Millisecond}
+	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
 	lv.lang = editorLanguage(src, defaultLanguage)
 	return lv
 }
@@ -110,23 +115,32 @@ func (lv *Live) Close() {
 }
 
 // Rebuild builds the site again and tells the browsers what happened.
-func (lv *Live) Rebuild() {
+func (lv *Live) Rebuild() { lv.rebuild(false) }
+
+// rebuild builds the site again. A failed build right after a save may
+// have read a file its editor had not finished writing; with hold, its
+// errors are not reported yet, and rebuild returns true so that the
+// watcher looks again a moment later and reports what is still wrong
+// then. A successful build is reported at once.
+func (lv *Live) rebuild(hold bool) (held bool) {
 	up, err := lv.sess.Build()
 	if lv.Built != nil {
 		defer lv.Built(up, err)
 	}
-	lv.mu.Lock()
-	lv.lang = editorLanguage(lv.src, lv.lang)
-	lang := lv.lang
-	lv.mu.Unlock()
 	if err != nil {
-		msgs := messages(err, lang)
 		lv.mu.Lock()
+		lv.lang = editorLanguage(lv.src, lv.lang)
+		msgs := messages(err, lv.lang)
 		same := reflect.DeepEqual(lv.errs, msgs)
-		lv.errs = msgs
+		if !same && !hold {
+			lv.errs = msgs
+		}
 		lv.mu.Unlock()
 		if same {
-			return // the retry of a half-written file found the same mistake
+			return false // already reported
+		}
+		if hold {
+			return true
 		}
 		// The terminal stays English, like build and check; the overlay
 		// speaks the editors' language.
@@ -136,25 +150,31 @@ func (lv *Live) Rebuild() {
 		fmt.Fprintf(lv.log, "portal: %d error(s); still serving the last good version\n", len(msgs))
 		data, _ := json.Marshal(msgs)
 		lv.broadcast(event{"error", string(data)})
-		return
+		return false
 	}
 	lv.mu.Lock()
 	hadErrors := lv.errs != nil
 	lv.errs = nil
 	lv.mu.Unlock()
-	for _, w := range up.Warnings {
-		fmt.Fprintf(lv.log, "warning: %s\n", w)
-	}
 	switch {
 	case up.CSSOnly():
-		fmt.Fprintf(lv.log, "portal: styles changed (%d ms)\n", up.Duration.Milliseconds())
 		lv.broadcast(event{"css", "{}"})
+		fmt.Fprintf(lv.log, "portal: styles changed (%d ms)\n", up.Duration.Milliseconds())
 	case up.Changed():
-		fmt.Fprintf(lv.log, "portal: %d pages rendered again, %d files changed (%d ms)\n", len(up.Rendered), len(up.Static)+len(up.Removed), up.Duration.Milliseconds())
 		lv.broadcast(event{"reload", reloadData(up)})
+		fmt.Fprintf(lv.log, "portal: %d pages rendered again, %d files changed (%d ms)\n", len(up.Rendered), len(up.Static)+len(up.Removed), up.Duration.Milliseconds())
 	case hadErrors:
 		lv.broadcast(event{"ok", "{}"})
 	}
+	for _, w := range up.Warnings {
+		fmt.Fprintf(lv.log, "warning: %s\n", w)
+	}
+	// After the browsers were told: site.toml may have changed the
+	// language of the overlay.
+	lv.mu.Lock()
+	lv.lang = editorLanguage(lv.src, lv.lang)
+	lv.mu.Unlock()
+	return false
 }
 
 // reloadData lists the changed pages by URL so that a browser on an
@@ -417,15 +437,17 @@ func (lv *Live) Watch() error {
 				addTree(w, d)
 			}
 			clear(newDirs)
-			lv.Rebuild()
+			// A file caught half-written fails to parse: the first build
+			// after a save keeps its errors to itself, and the errors are
+			// shown only if a second look shortly after finds them too. A
+			// save that builds is shown at once.
+			held := lv.rebuild(!retried)
 			lv.mu.Lock()
 			broken := lv.errs != nil
 			lv.mu.Unlock()
-			// A file caught half-written fails to parse; its last write may
-			// have come within the same burst, so look once more shortly.
-			if broken && !retried {
+			if (held || broken) && !retried {
 				retried = true
-				schedule(150 * time.Millisecond)
+				schedule(lv.Recheck)
 			}
 		}
 	}

@@ -469,6 +469,35 @@ func TestLiveHalfWritten(t *testing.T) {
 	}
 }
 
+// TestLiveTransientError: a build that catches a save half done does not
+// flash the error overlay when the save is complete by the second look.
+func TestLiveTransientError(t *testing.T) {
+	// The second look comes late, so that the rest of the save surely
+	// comes before it, whatever the machine's speed.
+	ls := startLive(t, func(lv *Live) { lv.Recheck = 5 * time.Second })
+	text := strings.Replace(ls.read(card), "Projekt vychází", "Uloženo celé", 1)
+	before := ls.builds.Load()
+	ls.write(card, text[:strings.Index(text, "tags =")]) // no closing +++ yet
+	deadline := time.Now().Add(10 * time.Second)
+	for ls.builds.Load() == before {
+		if time.Now().After(deadline) {
+			t.Fatal("no build of the half-written file")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	ls.write(card, text)
+	ev := ls.waitAny("reload", "error")
+	if ev.name == "error" {
+		t.Errorf("the half-written state reached the browser: %s", ev.data)
+	}
+	if _, body := ls.get("/cs/projekty/animace/"); !strings.Contains(body, "Uloženo celé") {
+		t.Error("the complete save is not served")
+	}
+	if errs := ls.errors(); errs != nil {
+		t.Errorf("errors: %+v", errs)
+	}
+}
+
 // TestLiveFiles: a new file in a folder created after the start, a card
 // renamed (a new slug), a card deleted.
 func TestLiveFiles(t *testing.T) {
