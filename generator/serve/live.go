@@ -128,9 +128,9 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 		defer lv.Built(up, err)
 	}
 	if err != nil {
+		lang := lv.updateLanguage()
+		msgs := messages(err, lang)
 		lv.mu.Lock()
-		lv.lang = editorLanguage(lv.src, lv.lang)
-		msgs := messages(err, lv.lang)
 		same := reflect.DeepEqual(lv.errs, msgs)
 		if !same && !hold {
 			lv.errs = msgs
@@ -171,10 +171,17 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 	}
 	// After the browsers were told: site.toml may have changed the
 	// language of the overlay.
-	lv.mu.Lock()
-	lv.lang = editorLanguage(lv.src, lv.lang)
-	lv.mu.Unlock()
+	lv.updateLanguage()
 	return false
+}
+
+// updateLanguage reads the editors' language from site.toml again.
+func (lv *Live) updateLanguage() string {
+	lang := editorLanguage(lv.src, lv.Language())
+	lv.mu.Lock()
+	lv.lang = lang
+	lv.mu.Unlock()
+	return lang
 }
 
 // reloadData lists the changed pages by URL so that a browser on an
