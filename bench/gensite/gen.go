@@ -20,6 +20,7 @@ type stats struct {
 	projects, translated  int
 	partners, indicators  int
 	excel, pages, files   int
+	stories               int
 	bytes                 int64
 	untranslatedPartners  int
 	withBudget, withTable int

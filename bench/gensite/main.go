@@ -30,15 +30,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same files")
 	out := fs.String("out", "", "site folder to write (content/ is created in it)")
 	force := fs.Bool("force", false, "write into a non-empty folder, replacing its content/")
+	stories := fs.Int("stories", 0, "number of photo stories (drawn JPEGs); 0 keeps the site as it was without this option")
 	// TODO(issue 3/4): write about a tenth of the indicator CSVs in
-	// windows-1250 (Excel's "CSV (oddělený středníkem)"), and generate
-	// stories with photos. Accepted now so that scripts can pass it.
+	// windows-1250 (Excel's "CSV (oddělený středníkem)"). Accepted now so
+	// that scripts can pass it. (Stories with photos: -stories.)
 	win1250 := fs.Bool("win1250", false, "TODO: not implemented yet; CSVs are still written as UTF-8")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() > 0 || *out == "" || *n < 1 {
-		fmt.Fprintln(stderr, "usage: gensite -n N -seed S -out DIR [-force] [-win1250]")
+	if fs.NArg() > 0 || *out == "" || *n < 1 || *stories < 0 {
+		fmt.Fprintln(stderr, "usage: gensite -n N -seed S -out DIR [-stories K] [-force] [-win1250]")
 		return 2
 	}
 	if err := prepare(*out, *force); err != nil {
@@ -47,14 +48,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	g := generate(*n, *seed)
+	if *stories > 0 {
+		g.genStories(*stories)
+	}
 	if err := write(*out, g.files); err != nil {
 		fmt.Fprintf(stderr, "gensite: %v\n", err)
 		return 1
 	}
 	st := g.st
 	note := ""
+	if st.stories > 0 {
+		note += fmt.Sprintf("; %d stories", st.stories)
+	}
 	if *win1250 {
-		note = "; -win1250 is not implemented yet: every CSV is UTF-8"
+		note += "; -win1250 is not implemented yet: every CSV is UTF-8"
 	}
 	fmt.Fprintf(stdout, "gensite: %d projects (%d in English), %d partners, %d indicators (%d as Czech Excel exports), %d pages → %s: %d files, %.1f MB, seed %d, %d ms%s\n",
 		st.projects, st.translated, st.partners, st.indicators, st.excel, st.pages, *out, st.files, float64(st.bytes)/1e6, *seed, time.Since(start).Milliseconds(), note)

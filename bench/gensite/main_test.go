@@ -119,3 +119,47 @@ func TestICO(t *testing.T) {
 		}
 	}
 }
+
+// TestStories: -stories adds valid story bundles (every page type exists
+// in a generated site) and changes no other file.
+func TestStories(t *testing.T) {
+	plain := tree(t, gen200(t, "1"))
+	dir := t.TempDir()
+	if code := run([]string{"-n", "200", "-seed", "1", "-stories", "3", "-out", dir}, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("gensite -stories 3 exited %d", code)
+	}
+	with := tree(t, dir)
+	for name, data := range with {
+		if strings.HasPrefix(name, "content/stories/") {
+			continue
+		}
+		if !bytes.Equal(data, plain[name]) {
+			t.Errorf("%s differs from the site without -stories", name)
+		}
+	}
+	if len(with) != len(plain)+3*4+5 {
+		t.Errorf("%d files with 3 stories, %d without; want 3 × 4 photos and 5 texts more", len(with), len(plain))
+	}
+	s, err := content.Load(os.DirFS(dir), content.Options{Markdown: markdown.New(markdown.Options{})})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	for _, w := range s.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	if len(s.Stories) != 3 {
+		t.Fatalf("got %d stories, want 3", len(s.Stories))
+	}
+	fallback := 0
+	for _, st := range s.Stories {
+		if st.Cover == "" || len(st.Images) != 4 {
+			t.Errorf("story %s: cover %q, images %v; want a cover and 4 photos", st.Dir, st.Cover, st.Images)
+		}
+		if st.Texts["en"].Fallback {
+			fallback++
+		}
+	}
+	if fallback != 1 {
+		t.Errorf("%d stories without English, want 1", fallback)
+	}
+}

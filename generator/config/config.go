@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // Site is the parsed content of site.toml.
@@ -69,7 +70,8 @@ var langRe = regexp.MustCompile(`^[a-z]{2,3}$`)
 type Error struct {
 	File string
 	Line int
-	Msg  string
+	Msg  string    // the message in English, without the location
+	Text l10n.Text // the message, to be said in the editor's language
 }
 
 func (e *Error) Error() string {
@@ -88,14 +90,15 @@ var reTypeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\
 func Parse(name string, data []byte) (*Site, error) {
 	var s Site
 	errAt := func(line int, format string, args ...any) error {
-		return &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+		t := l10n.New(format, args...)
+		return &Error{File: name, Line: line, Msg: t.String(), Text: t}
 	}
 	line := func(key string) int { return keyLine(data, key) }
 	md, err := toml.Decode(string(data), &s)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, errAt(max(pe.Position.Line, 1), "%s", pe.Message)
+			return nil, errAt(max(pe.Position.Line, 1), "%s", l10n.TOML(pe.Message))
 		}
 		if m := reTypeErr.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
@@ -104,7 +107,7 @@ func Parse(name string, data []byte) (*Site, error) {
 			}
 			return nil, errAt(n, "%s: %s", m[2], typeMessage(m[3]))
 		}
-		return nil, errAt(1, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+		return nil, errAt(1, "%s", l10n.Plain(strings.TrimPrefix(err.Error(), "toml: ")))
 	}
 	for _, k := range md.Undecoded() {
 		return nil, errAt(line(k.String()), "unknown setting %q", k.String())
@@ -166,22 +169,22 @@ func Parse(name string, data []byte) (*Site, error) {
 }
 
 // typeMessage says in an editor's words what a decoder type error means.
-func typeMessage(msg string) string {
+func typeMessage(msg string) l10n.Text {
 	_, dst, ok := strings.Cut(msg, "destination has type ")
 	if !ok {
-		return msg
+		return l10n.Plain(msg)
 	}
 	switch dst {
 	case "string":
-		return "expected text in quotes"
+		return l10n.New("expected text in quotes")
 	case "slice":
-		return "expected a list such as [\"cs\", \"en\"]"
+		return l10n.New("expected a list such as [\"cs\", \"en\"]")
 	case "integer":
-		return "expected a whole number without quotes"
+		return l10n.New("expected a whole number without quotes")
 	case "map":
-		return "expected a table of texts per language, such as [title] with cs = \"…\""
+		return l10n.New("expected a table of texts per language, such as [title] with cs = \"…\"")
 	}
-	return msg
+	return l10n.Plain(msg)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // fields reads typed values out of decoded front matter and reports each
@@ -25,7 +27,7 @@ func (f *fields) line(key string) int { return keyLine(f.fm, key) }
 func (f *fields) has(key string) bool { _, ok := f.m[key]; return ok }
 
 func (f *fields) bad(key, format string, args ...any) {
-	f.p.errorf(f.file, f.line(key), "%s: %s", key, fmt.Sprintf(format, args...))
+	f.p.errorf(f.file, f.line(key), "%s: %s", key, l10n.New(format, args...))
 }
 
 func (f *fields) str(key string) string {
@@ -185,39 +187,38 @@ func (f *fields) unknown(known []string) {
 		if f.used[k] {
 			continue
 		}
-		msg := fmt.Sprintf("unknown field %q", k)
 		if s := closest(k, known); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			f.p.errorf(f.file, f.line(k), "unknown field %q; did you mean %q?", k, s)
 		} else {
-			msg += "; known fields: " + strings.Join(known, ", ")
+			f.p.errorf(f.file, f.line(k), "unknown field %q; known fields: %s", k, strings.Join(known, ", "))
 		}
-		f.p.errorf(f.file, f.line(k), "%s", msg)
 	}
 }
 
-func describe(v any) string {
+// describe names a decoded TOML value in an editor's words.
+func describe(v any) l10n.Text {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("text %q", v)
+		return l10n.New("text %q", v)
 	case int64:
-		return fmt.Sprintf("the number %d", v)
+		return l10n.New("the number %d", v)
 	case float64:
-		return fmt.Sprintf("the number %v", v)
+		return l10n.New("the number %v", v)
 	case bool:
-		return fmt.Sprintf("%v", v)
+		return l10n.Plain(fmt.Sprint(v))
 	case []any:
-		return "a list"
+		return l10n.New("a list")
 	case []map[string]any:
-		return "a list of tables ([[…]])"
+		return l10n.New("a list of tables ([[…]])")
 	case map[string]any:
-		return "a table"
+		return l10n.New("a table")
 	case time.Time:
 		if v.Year() == 0 {
-			return "a time of day " + v.Format("15:04:05")
+			return l10n.New("a time of day %s", v.Format("15:04:05"))
 		}
-		return "a date " + v.Format("2006-01-02")
+		return l10n.New("a date %s", v.Format("2006-01-02"))
 	}
-	return fmt.Sprintf("%T", v)
+	return l10n.Plain(fmt.Sprintf("%T", v))
 }
 
 // closest suggests a known key within edit distance 2.

@@ -3,12 +3,12 @@ package content
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/transformace/portal/generator/config"
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // frontMatter is the TOML between the +++ lines of a Markdown file.
@@ -28,7 +28,7 @@ func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err er
 	data = normalizeNewlines(bytes.TrimPrefix(data, []byte("\ufeff")))
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if !isFence(first) {
-		return "", nil, 0, &Error{Line: 1, Msg: "the file must start with a line \"+++\" that opens the front matter"}
+		return "", nil, 0, Errorf("", 1, "the file must start with a line \"+++\" that opens the front matter")
 	}
 	start := len(data) - len(rest) // where the TOML starts
 	line := 2
@@ -44,7 +44,7 @@ func splitFrontMatter(data []byte) (fm string, body []byte, bodyLine int, err er
 		rest = after
 		line++
 	}
-	return "", nil, 0, &Error{Line: 1, Msg: "the front matter opened on line 1 is never closed: add a line \"+++\" after it"}
+	return "", nil, 0, Errorf("", 1, "the front matter opened on line 1 is never closed: add a line \"+++\" after it")
 }
 
 // isFence reports whether a line is "+++", trailing spaces allowed.
@@ -82,21 +82,21 @@ func decodeFrontMatter(file, fm string, v any) (toml.MetaData, *Error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg := pe.Message
+			msg := l10n.TOML(pe.Message)
 			key, value := lineKey(fm, pe.Position.Line)
 			if pe.LastKey != "" {
 				key = pe.LastKey
 			}
-			if key != "" && !strings.Contains(msg, key) {
-				msg = fmt.Sprintf("%s: %s", key, msg)
+			if key != "" && !strings.Contains(pe.Message, key) {
+				msg = l10n.New("%s: %s", key, msg)
 			}
 			if reSpacedNumber.MatchString(value) {
 				// budget_czk = 54 675 000, pasted from a document.
-				msg += "; write a number without spaces, e.g. 54675000 or 54_675_000"
+				msg = l10n.New("%s; write a number without spaces, e.g. 54675000 or 54_675_000", msg)
 			}
-			return md, &Error{File: file, Line: max(pe.Position.Line, 1) + 1, Msg: msg}
+			return md, ErrorText(file, max(pe.Position.Line, 1)+1, msg)
 		}
-		return md, &Error{File: file, Line: 1, Msg: err.Error()}
+		return md, ErrorText(file, 1, l10n.Plain(err.Error()))
 	}
 	return md, nil
 }

@@ -7,21 +7,23 @@ func TestIgnored(t *testing.T) {
 		name    string
 		ignored bool
 	}{
-		{".x.md", true},        // hidden
-		{"_draft.cs.md", true}, // draft
-		{"x.cs.md~", true},     // backup (vim, emacs, gedit)
-		{".x.cs.md.swp", true}, // vim swap
-		{".x.cs.md.swo", true}, // vim swap
-		{"4913", true},         // vim's probe
-		{".#x.cs.md", true},    // emacs lock
-		{"#x.cs.md#", true},    // emacs autosave
-		{"x.cs.md.tmp", true},  // temporary
-		{"x.cs.md.bak", true},  // backup
-		{"x.cs.md.orig", true}, // merge leftover
-		{".DS_Store", true},    // macOS
-		{"", true},             //
-		{"x.cs.md", false},     // content
-		{"x.en.md", false},     // content
+		{".x.md", true},               // hidden
+		{"_draft.cs.md", true},        // draft
+		{"x.cs.md~", true},            // backup (vim, emacs, gedit)
+		{".x.cs.md.swp", true},        // vim swap
+		{".x.cs.md.swo", true},        // vim swap
+		{"4913", true},                // vim's probe
+		{".#x.cs.md", true},           // emacs lock
+		{"#x.cs.md#", true},           // emacs autosave
+		{"x.cs.md.tmp", true},         // temporary
+		{"x.cs.md.bak", true},         // backup
+		{"x.cs.md.orig", true},        // merge leftover
+		{".DS_Store", true},           // macOS
+		{"x.cs.md___jb_tmp___", true}, // JetBrains safe write: the new text
+		{"x.cs.md___jb_old___", true}, // JetBrains safe write: the old file
+		{"", true},                    //
+		{"x.cs.md", false},            // content
+		{"x.en.md", false},            // content
 		{"2024-plan.cs.md", false},
 		{"akce.csv", false},
 		{"akce.toml", false},

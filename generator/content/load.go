@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/transformace/portal/generator/config"
 	"github.com/transformace/portal/generator/indicator"
+	"github.com/transformace/portal/generator/l10n"
 	"github.com/transformace/portal/generator/locale"
 	"github.com/transformace/portal/generator/markdown"
 )
@@ -49,12 +50,13 @@ func ValidSlug(s string) bool { return slugRe.MatchString(s) }
 
 // Ignored reports whether a file name is not content but an editor's
 // backup, swap or temporary file ("._x", "_draft.md", "x.md~", ".x.swp",
-// vim's "4913" probe, Emacs's ".#x.md" lock).
+// vim's "4913" probe, Emacs's ".#x.md" lock, JetBrains' "x.md___jb_tmp___"
+// and "x.md___jb_old___" of its safe write).
 func Ignored(name string) bool {
 	if name == "" || name[0] == '.' || name[0] == '_' || name[0] == '#' {
 		return true
 	}
-	for _, suf := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crdownload"} {
+	for _, suf := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crdownload", "___jb_tmp___", "___jb_old___"} {
 		if strings.HasSuffix(name, suf) {
 			return true
 		}
@@ -85,22 +87,22 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	data, err := fs.ReadFile(fsys, siteFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, Errors{{File: siteFile, Msg: "not found: is this a portal folder? It must hold content/site.toml (see docs/editors.md)"}}
+			return nil, Errors{Errorf(siteFile, 0, "not found: is this a portal folder? It must hold content/site.toml (see docs/editors.md)")}
 		}
-		return nil, Errors{{File: siteFile, Msg: err.Error()}}
+		return nil, Errors{Errorf(siteFile, 0, "cannot read: %v", err)}
 	}
 	cfg, err := config.Parse(siteFile, data)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
-			return nil, Errors{{File: siteFile, Line: ce.Line, Msg: ce.Msg}}
+			return nil, Errors{ErrorText(siteFile, ce.Line, ce.Text)}
 		}
-		return nil, Errors{{File: siteFile, Msg: err.Error()}}
+		return nil, Errors{ErrorText(siteFile, 0, l10n.Plain(err.Error()))}
 	}
 	if cfg.PublisherICO != "" {
 		// The catalogue's publisher IRI is built from it.
 		if err := CheckICO(cfg.PublisherICO); err != nil {
-			return nil, Errors{{File: siteFile, Line: config.KeyLine(string(data), "publisher_ico", 1), Msg: "publisher_ico: " + err.Error()}}
+			return nil, Errors{Errorf(siteFile, config.KeyLine(string(data), "publisher_ico", 1), "%s: %s", "publisher_ico", l10n.Of(err))}
 		}
 	}
 	if opts.Cache != nil {
@@ -207,11 +209,11 @@ func (l *loader) checkTopLevel() {
 		if !contains(known, e.Name()) {
 			// An error, not a warning: a misspelt "projekty/" would otherwise
 			// publish a portal without projects. Drafts go in "_name/".
-			msg := "is not read by the portal; content lives in " + strings.Join(known[:5], "/, ") + "/ (a folder whose name starts with _ is ignored)"
 			if c := closest(e.Name(), known); c != "" {
-				msg = fmt.Sprintf("is not read by the portal; did you mean %q? (a folder whose name starts with _ is ignored)", c)
+				l.p.errorf("content/"+e.Name(), 0, "is not read by the portal; did you mean %q? (a folder whose name starts with _ is ignored)", c)
+			} else {
+				l.p.errorf("content/"+e.Name(), 0, "is not read by the portal; content lives in %s/ (a folder whose name starts with _ is ignored)", strings.Join(known[:5], "/, "))
 			}
-			l.p.errorf("content/"+e.Name(), 0, "%s", msg)
 		}
 	}
 }
@@ -581,11 +583,11 @@ func inheritText(t, base *Text) {
 func CheckICO(ico string) error {
 	switch {
 	case strings.Trim(ico, "0123456789") != "" || ico == "":
-		return fmt.Errorf("IČO %q must be exactly 8 digits, nothing else", ico)
+		return l10n.Errorf("IČO %q must be exactly 8 digits, nothing else", ico)
 	case len(ico) < 8:
-		return fmt.Errorf("IČO %q must be exactly 8 digits (add leading zeros: %q)", ico, strings.Repeat("0", 8-len(ico))+ico)
+		return l10n.Errorf("IČO %q must be exactly 8 digits (add leading zeros: %q)", ico, strings.Repeat("0", 8-len(ico))+ico)
 	case len(ico) > 8:
-		return fmt.Errorf("IČO %q must be exactly 8 digits, not %d", ico, len(ico))
+		return l10n.Errorf("IČO %q must be exactly 8 digits, not %d", ico, len(ico))
 	}
 	sum := 0
 	for i := range 7 {
@@ -593,7 +595,7 @@ func CheckICO(ico string) error {
 	}
 	want := (11 - sum%11) % 10
 	if got := int(ico[7] - '0'); got != want {
-		return fmt.Errorf("IČO %s is not valid: its check digit should be %d, not %d (a typo?)", ico, want, got)
+		return l10n.Errorf("IČO %s is not valid: its check digit should be %d, not %d (a typo?)", ico, want, got)
 	}
 	return nil
 }
@@ -768,11 +770,11 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 func (l *loader) addIndicatorError(err error) {
 	var ie *indicator.Error
 	if errors.As(err, &ie) {
-		msg := ie.Msg
 		if ie.Column > 0 {
-			msg = fmt.Sprintf("column %d: %s", ie.Column, ie.Msg)
+			l.p.errorf(ie.File, ie.Line, "column %d: %s", ie.Column, ie.Text)
+		} else {
+			l.p.errorf(ie.File, ie.Line, "%s", ie.Text)
 		}
-		l.p.errorf(ie.File, ie.Line, "%s", msg)
 		return
 	}
 	l.p.errorf("content/indicators", 0, "%v", err)
@@ -854,11 +856,11 @@ func tomlValue(v any) string {
 	return strings.TrimSpace(strings.TrimPrefix(b.String(), "v = "))
 }
 
-func didYouMean(s string, known []string) string {
+func didYouMean(s string, known []string) l10n.Text {
 	if c := closest(s, known); c != "" {
-		return fmt.Sprintf(" (did you mean %q?)", c)
+		return l10n.New(" (did you mean %q?)", c)
 	}
-	return ""
+	return l10n.Text{}
 }
 
 func contains(list []string, s string) bool {

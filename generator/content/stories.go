@@ -2,11 +2,12 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 const kindStories = "stories"
@@ -115,7 +116,7 @@ func (l *loader) story(slug string, files map[string]*rawFile, images map[string
 	}
 	st.Cover = f.str("cover")
 	if st.Cover != "" {
-		if msg := l.bundleImage(st.Dir, st.Cover, images); msg != "" {
+		if msg := l.bundleImage(st.Dir, st.Cover, images); !msg.IsZero() {
 			f.bad("cover", "%s", msg)
 			st.Cover = ""
 		} else if st.Texts[l.cfg.DefaultLanguage()].CoverAlt == "" {
@@ -144,7 +145,7 @@ func (l *loader) checkStoryImages(st *Story, images map[string]bool) {
 			if strings.TrimSpace(im.Alt) == "" {
 				l.p.errorf(t.File, im.Line, "image %q has no alt text: describe what the photo shows, ![Zatopený lom Medard](%s)", im.Dest, im.Dest)
 			}
-			if msg := l.bundleImage(st.Dir, im.Dest, images); msg != "" {
+			if msg := l.bundleImage(st.Dir, im.Dest, images); !msg.IsZero() {
 				l.p.errorf(t.File, im.Line, "image %q: %s", im.Dest, msg)
 				continue
 			}
@@ -158,22 +159,22 @@ func (l *loader) checkStoryImages(st *Story, images map[string]bool) {
 }
 
 // bundleImage says what is wrong with an image reference of a bundle, or
-// "" when it names a photo beside the index file. Nothing outside the
+// nothing (a zero Text) when it names a photo beside the index file. Nothing outside the
 // bundle is ever read: not "../x.jpg", not "/etc/x", not another website,
 // not a symbolic link leading out of content/.
-func (l *loader) bundleImage(dir, ref string, images map[string]bool) string {
+func (l *loader) bundleImage(dir, ref string, images map[string]bool) l10n.Text {
 	switch {
 	case strings.Contains(ref, "://") || strings.HasPrefix(ref, "//") || strings.HasPrefix(strings.ToLower(ref), "data:"):
-		return "images must be photos in the story's own folder; the portal loads nothing from other websites"
+		return l10n.New("images must be photos in the story's own folder; the portal loads nothing from other websites")
 	case strings.HasPrefix(ref, "/") || strings.Contains(ref, "\\"):
-		return "write the file name relative to the story's folder, e.g. \"lom-medard.jpg\", not an absolute path"
+		return l10n.New("write the file name relative to the story's folder, e.g. \"lom-medard.jpg\", not an absolute path")
 	}
 	clean := path.Clean(ref)
 	if clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(clean, "/") {
-		return "the photo must lie in the story's own folder, beside index.md; \"..\" and subfolders are not allowed"
+		return l10n.New("the photo must lie in the story's own folder, beside index.md; \"..\" and subfolders are not allowed")
 	}
 	if !imageExts[strings.ToLower(path.Ext(clean))] {
-		return "only JPEG and PNG photos can be published"
+		return l10n.New("only JPEG and PNG photos can be published")
 	}
 	if !images[clean] {
 		have := make([]string, 0, len(images))
@@ -182,15 +183,15 @@ func (l *loader) bundleImage(dir, ref string, images map[string]bool) string {
 		}
 		sort.Strings(have)
 		if len(have) == 0 {
-			return fmt.Sprintf("there is no %s in %s/ (the folder has no photos yet)", clean, dir)
+			return l10n.New("there is no %s in %s/ (the folder has no photos yet)", clean, dir)
 		}
-		return fmt.Sprintf("there is no %s in %s/%s; photos there: %s", clean, dir, didYouMean(clean, have), strings.Join(have, ", "))
+		return l10n.New("there is no %s in %s/%s; photos there: %s", clean, dir, didYouMean(clean, have), strings.Join(have, ", "))
 	}
 	if target, err := fs.ReadLink(l.fsys, dir+"/"+clean); err == nil {
 		resolved := path.Clean(path.Join(dir, target))
 		if path.IsAbs(target) || !strings.HasPrefix(resolved, "content/") {
-			return "is a symbolic link leading outside content/; copy the photo into the story's folder"
+			return l10n.New("is a symbolic link leading outside content/; copy the photo into the story's folder")
 		}
 	}
-	return ""
+	return l10n.Text{}
 }

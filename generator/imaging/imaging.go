@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // version changes whenever the bytes produced for the same source and
@@ -91,7 +93,7 @@ func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrFormat means the source is neither a JPEG nor a PNG image.
-var ErrFormat = errors.New("not a JPEG or PNG image")
+var ErrFormat = l10n.Errorf("not a JPEG or PNG image")
 
 // TooLargeError refuses an image with more pixels than Options.MaxPixels,
 // found from its header before anything is decoded.
@@ -99,9 +101,12 @@ type TooLargeError struct {
 	Width, Height, Max int
 }
 
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("image is %d×%d (%s megapixels), more than the %s allowed",
-		e.Width, e.Height, megapixels(int64(e.Width)*int64(e.Height)), megapixels(int64(e.Max)))
+func (e *TooLargeError) Error() string { return e.Localize("en") }
+
+// Localize says the error in lang (see package l10n).
+func (e *TooLargeError) Localize(lang string) string {
+	return l10n.New("image is %d×%d (%s megapixels), more than the %s allowed",
+		e.Width, e.Height, megapixels(int64(e.Width)*int64(e.Height)), megapixels(int64(e.Max))).Localize(lang)
 }
 
 func megapixels(px int64) string {
@@ -244,10 +249,10 @@ func readSource(src Source) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("file is larger than %d MiB", maxFileSize>>20)
+		return nil, l10n.Errorf("file is larger than %d MiB", maxFileSize>>20)
 	}
 	if len(data) == 0 {
-		return nil, errors.New("empty file, not a JPEG or PNG image")
+		return nil, l10n.Errorf("empty file, not a JPEG or PNG image")
 	}
 	return data, nil
 }
@@ -376,7 +381,7 @@ func (p *Processor) checkConfig(cfg image.Config, format string) error {
 		return ErrFormat
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return fmt.Errorf("%s image is %d×%d: no pixels", formatName(format), cfg.Width, cfg.Height)
+		return l10n.Errorf("%s image is %d×%d: no pixels", formatName(format), cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > int64(p.opts.MaxPixels) {
 		return &TooLargeError{cfg.Width, cfg.Height, p.opts.MaxPixels}

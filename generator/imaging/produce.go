@@ -14,6 +14,8 @@ import (
 
 	"github.com/deepteams/webp"
 	xwebp "golang.org/x/image/webp"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // WebP encoder settings: quality 7 below the JPEG quality gave the same
@@ -251,7 +253,7 @@ func decodeError(format string, err error, data []byte) error {
 		truncated = truncated || !bytes.HasSuffix(data, []byte("IEND\xaeB`\x82"))
 	}
 	if truncated {
-		return fmt.Errorf("truncated %s image (%v)", name, err)
+		return l10n.Errorf("truncated %s image (%v)", name, err)
 	}
-	return fmt.Errorf("corrupt %s image (%v)", name, err)
+	return l10n.Errorf("corrupt %s image (%v)", name, err)
 }

@@ -2,7 +2,6 @@ package indicator
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -12,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // ParseCSV reads an indicator's CSV file: a header row, then one row per
@@ -45,7 +46,7 @@ var (
 // It rejects binary files and control characters.
 func decodeText(name string, data []byte) (string, *Error) {
 	fail := func(line, col int, format string, args ...any) (string, *Error) {
-		return "", &Error{File: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+		return "", errorAt(name, line, col, l10n.New(format, args...))
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -212,7 +213,7 @@ func (t *tokenizer) col(off, ls int) int {
 }
 
 func (t *tokenizer) errorf(off, line, ls int, format string, args ...any) *Error {
-	return &Error{File: t.name, Line: line, Column: t.col(off, ls), Msg: fmt.Sprintf(format, args...)}
+	return errorAt(t.name, line, t.col(off, ls), l10n.New(format, args...))
 }
 
 func (t *tokenizer) space(c byte) bool {
@@ -348,19 +349,19 @@ func (t *tokenizer) nonBlank() ([]cell, *Error) {
 	}
 }
 
-func delimName(d byte) string {
+func delimName(d byte) l10n.Text {
 	if d == '\t' {
-		return "a tab"
+		return l10n.New("a tab")
 	}
-	return "'" + string(d) + "'"
+	return l10n.Plain("'" + string(d) + "'")
 }
 
-// example is a header row written with delimiter d.
-func example(d byte) string {
+// example is a row of two cells, a and b, written with delimiter d.
+func example(d byte, a, b string) l10n.Text {
 	if d == '\t' {
-		return "rok, a tab, počet"
+		return l10n.New("%s, a tab, %s", a, b)
 	}
-	return "rok" + string(d) + "počet"
+	return l10n.Plain(a + string(d) + b)
 }
 
 // namedWidth is the number of header cells without the blank cells at the end.
@@ -443,9 +444,9 @@ func detectDelimiter(name, src string, start, line int) (byte, *Error) {
 	if end < 0 {
 		end = len(src) - first.off
 	}
-	return 0, &Error{File: name, Line: first.line, Column: 1, Msg: fmt.Sprintf(
+	return 0, errorAt(name, first.line, 1, l10n.New(
 		"the first row %s has only one column: the first row must be the header, with the period column and at least one series, separated by ';', ',' or a tab (e.g. rok;počet)",
-		quote(trimBlank(src[first.off:first.off+end])))}
+		quote(trimBlank(src[first.off:first.off+end]))))
 }
 
 func allBlank(cells []cell) bool {
@@ -471,7 +472,7 @@ func sepLine(name, src string) (delim byte, start, line int, err *Error) {
 		value = value[:1] // "sep=;;" after a spreadsheet padded the row
 	}
 	if len(value) != 1 || !slices.Contains(delimiters, value[0]) {
-		return 0, 0, 0, &Error{File: name, Line: 1, Column: 5, Msg: fmt.Sprintf("the delimiter %s in the sep= line is not one of ';', ',' or a tab", quote(value))}
+		return 0, 0, 0, errorAt(name, 1, 5, l10n.New("the delimiter %s in the sep= line is not one of ';', ',' or a tab", quote(value)))
 	}
 	start = end
 	if start < len(src) && src[start] == '\r' {
@@ -504,13 +505,13 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		return nil, nil, err
 	}
 	if rec == nil {
-		return nil, nil, &Error{File: name, Line: 1, Msg: "the file is empty: write a header row such as rok;počet, then one row per period"}
+		return nil, nil, errorAt(name, 1, 0, l10n.New("the file is empty: write a header row such as rok;počet, then one row per period"))
 	}
 	header := slices.Clone(rec)
 	headerEnd := t.line
 	n, w := len(header), namedWidth(header)
 	if w < 2 {
-		return nil, nil, at(header[0], "the header has only one column: add at least one series after the period column, separated by %s (e.g. %s)", delimName(delim), example(delim))
+		return nil, nil, at(header[0], "the header has only one column: add at least one series after the period column, separated by %s (e.g. %s)", delimName(delim), example(delim, "rok", "počet"))
 	}
 	series := make([]string, 0, w-1)
 	seen := make(map[string]cell, w-1) // by the lowercase name
@@ -530,7 +531,7 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		series = append(series, s)
 	}
 	if looksLikeData(header[:w]) {
-		return nil, nil, at(header[0], "the first row looks like data, not like a header: add a header row above it that names the period column and every series (e.g. %s)", example(delim))
+		return nil, nil, at(header[0], "the first row looks like data, not like a header: add a header row above it that names the period column and every series (e.g. %s)", example(delim, "rok", "počet"))
 	}
 
 	var (
@@ -558,16 +559,14 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		}
 		m := len(rec)
 		if m < w {
-			msg := fmt.Sprintf("expected %d cells as in the header, found %d", n, m)
 			if m == 1 {
 				for _, d := range delimiters {
 					if d != delim && strings.IndexByte(rec[0].text, d) >= 0 {
-						msg += fmt.Sprintf(": this row is separated by %s, but the header by %s", delimName(d), delimName(delim))
-						break
+						return nil, nil, t.errorf(t.endOff, t.endLine, t.endLS, "expected %d cells as in the header, found %d: this row is separated by %s, but the header by %s", n, m, delimName(d), delimName(delim))
 					}
 				}
 			}
-			return nil, nil, t.errorf(t.endOff, t.endLine, t.endLS, "%s", msg)
+			return nil, nil, t.errorf(t.endOff, t.endLine, t.endLS, "expected %d cells as in the header, found %d", n, m)
 		}
 		for j := w; j < m; j++ {
 			if trimBlank(rec[j].text) == "" {
@@ -576,11 +575,10 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 			if j < n {
 				return nil, nil, at(rec[j], "%s is in a column that has no name in the header: name the series in the header, or delete the value", quote(trimBlank(rec[j].text)))
 			}
-			msg := fmt.Sprintf("expected %d cells as in the header, found %d", n, m)
 			if delim == ',' {
-				msg += ": a decimal comma splits a number in a comma-separated file; separate the cells with ';' or put such numbers in quotes (\"1,5\")"
+				return nil, nil, at(rec[j], "expected %d cells as in the header, found %d: a decimal comma splits a number in a comma-separated file; separate the cells with ';' or put such numbers in quotes (\"1,5\")", n, m)
 			}
-			return nil, nil, at(rec[j], "%s", msg)
+			return nil, nil, at(rec[j], "expected %d cells as in the header, found %d", n, m)
 		}
 		if m > n && n == w {
 			return nil, nil, at(rec[n], "expected %d cells as in the header, found %d: the extra cells are empty, so delete %s at the end of the line (or end the header row with %s too)", n, m, delimName(delim), delimName(delim))
@@ -593,23 +591,21 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		}
 		p, perr := ParsePeriod(ptext)
 		if perr != nil {
-			msg := perr.Error()
 			switch firstWord(ptext) {
 			case "celkem", "součet", "suma", "úhrn", "total", "sum":
-				msg = fmt.Sprintf("%s is not a period: delete the total row, the portal shows the rows themselves", quote(ptext))
+				return nil, nil, at(pc, "%s is not a period: delete the total row, the portal shows the rows themselves", quote(ptext))
 			case "zdroj", "zdroje", "pozn", "poznámka", "poznámky", "source", "sources", "note", "notes":
-				msg = fmt.Sprintf("%s is not a period: notes and the source belong in the indicator's .toml (source = \"…\"), not in the CSV", quote(ptext))
-			default:
-				if len(rows) == 0 && headerIsPeriods(series) {
-					msg += "; the header names look like periods: put one period per row, in the first column"
-				}
+				return nil, nil, at(pc, "%s is not a period: notes and the source belong in the indicator's .toml (source = \"…\"), not in the CSV", quote(ptext))
 			}
-			return nil, nil, at(pc, "%s", msg)
+			if len(rows) == 0 && headerIsPeriods(series) {
+				return nil, nil, at(pc, "%s; the header names look like periods: put one period per row, in the first column", l10n.Of(perr))
+			}
+			return nil, nil, at(pc, "%s", l10n.Of(perr))
 		}
 		if len(rows) == 0 {
 			firstKind, firstLine = p.Kind(), pc.line
 		} else if k := p.Kind(); k != firstKind {
-			return nil, nil, at(pc, "%s is a %s, but earlier rows are %ss (from line %d): use one kind of period in a file", quote(ptext), k, firstKind, firstLine)
+			return nil, nil, at(pc, "%s is a %s, but earlier rows are %s (from line %d): use one kind of period in a file", quote(ptext), k.name(), firstKind.plural(), firstLine)
 		}
 		// Rows in increasing order cannot repeat a period; the map of lines
 		// is built only once the file is out of order.
@@ -637,14 +633,14 @@ func parseText(name, src string) ([]string, []Row, *Error) {
 		for j := 1; j < w; j++ {
 			v, err := ParseNumber(rec[j].text)
 			if err != nil {
-				return nil, nil, at(rec[j], "%s", err.Error())
+				return nil, nil, at(rec[j], "%s", l10n.Of(err))
 			}
 			values[j-1] = v
 		}
 		rows = append(rows, Row{Period: p, Values: values})
 	}
 	if len(rows) == 0 {
-		return nil, nil, &Error{File: name, Line: headerEnd, Msg: "no data rows: after the header, write one row per period (e.g. " + strings.ReplaceAll(strings.ReplaceAll(example(delim), "rok", "2024"), "počet", "12") + ")"}
+		return nil, nil, errorAt(name, headerEnd, 0, l10n.New("no data rows: after the header, write one row per period (e.g. %s)", example(delim, "2024", "12")))
 	}
 	if !slices.IsSortedFunc(rows, compareRows) {
 		slices.SortFunc(rows, compareRows)

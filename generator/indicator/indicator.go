@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // Meta is the content of <id>.toml; ParseMeta fills and checks it.
@@ -88,7 +90,13 @@ type Row struct {
 type Error struct {
 	File         string
 	Line, Column int
-	Msg          string
+	Msg          string    // the message in English, without the location
+	Text         l10n.Text // the message, to be said in the editor's language
+}
+
+// errorAt returns the problem at file:line:col with the message t.
+func errorAt(file string, line, col int, t l10n.Text) *Error {
+	return &Error{File: file, Line: line, Column: col, Msg: t.String(), Text: t}
 }
 
 // Error returns "file:line:column: message", or "file:line: message"

@@ -3,12 +3,13 @@ package indicator
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // metaFields are the keys of <id>.toml, in the order of the documentation.
@@ -46,7 +47,7 @@ var valueHints = map[string]string{
 func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 	var m Meta
 	fail := func(line int, format string, args ...any) (Meta, error) {
-		return m, &Error{File: name, Line: max(line, 1), Msg: fmt.Sprintf(format, args...)}
+		return m, errorAt(name, max(line, 1), 0, l10n.New(format, args...))
 	}
 	data = bytes.TrimPrefix(data, bomUTF8)
 	if i := invalidUTF8(data); i >= 0 {
@@ -58,9 +59,9 @@ func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return fail(pe.Position.Line, "%s", pe.Message)
+			return fail(pe.Position.Line, "%s", l10n.TOML(pe.Message))
 		}
-		return fail(1, "%s", err.Error())
+		return fail(1, "%s", l10n.Plain(err.Error()))
 	}
 	line := func(key string) int { return keyLine(data, key) }
 
@@ -153,22 +154,20 @@ func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 				m.Description = texts
 			}
 		default:
-			msg := fmt.Sprintf("unknown field %q; the fields are %s", key, strings.Join(metaFields, ", "))
 			if s := suggestField(key); s != "" {
-				msg = fmt.Sprintf("unknown field %q: did you mean %q? The fields are %s", key, s, strings.Join(metaFields, ", "))
+				return fail(line(key), "unknown field %q: did you mean %q? The fields are %s", key, s, strings.Join(metaFields, ", "))
 			}
-			return fail(line(key), "%s", msg)
+			return fail(line(key), "unknown field %q; the fields are %s", key, strings.Join(metaFields, ", "))
 		}
 	}
 
 	oneOf := func(field, value string, list []string) (Meta, error) {
-		msg := fmt.Sprintf("%s %q is not one of %s", field, value, strings.Join(list, ", "))
 		if h, ok := valueHints[strings.ToLower(strings.TrimSpace(value))]; ok && slices.Contains(list, h) {
-			msg += fmt.Sprintf(": did you mean %q?", h)
+			return fail(line(field), "%s %q is not one of %s: did you mean %q?", field, value, strings.Join(list, ", "), h)
 		} else if l := strings.ToLower(strings.TrimSpace(value)); l != value && slices.Contains(list, l) {
-			msg += fmt.Sprintf(": write it in lowercase, %q", l)
+			return fail(line(field), "%s %q is not one of %s: write it in lowercase, %q", field, value, strings.Join(list, ", "), l)
 		}
-		return fail(line(field), "%s", msg)
+		return fail(line(field), "%s %q is not one of %s", field, value, strings.Join(list, ", "))
 	}
 	if _, ok := raw["periodicity"]; !ok {
 		return fail(1, "periodicity is missing: add periodicity = \"annual\" (or %s)", strings.Join(Periodicities[1:], ", "))
@@ -201,13 +200,12 @@ func checkLanguage(name string, data []byte, table, lang string, langs []string)
 	}
 	line := keyLine(data, table+"."+lang)
 	if slices.Contains(metaFields, lang) {
-		return &Error{File: name, Line: line, Msg: fmt.Sprintf("%s is inside the table [%s], so it is read as %s.%s: move %s = … above the first [table] of the file", lang, table, table, lang, lang)}
+		return errorAt(name, line, 0, l10n.New("%s is inside the table [%s], so it is read as %s.%s: move %s = … above the first [table] of the file", lang, table, table, lang, lang))
 	}
-	msg := fmt.Sprintf("%s has a text in %q, which is not a language of the site (%s)", table, lang, strings.Join(langs, ", "))
 	if lang == "cz" && slices.Contains(langs, "cs") {
-		msg += `: the code of Czech is "cs"`
+		return errorAt(name, line, 0, l10n.New("%s has a text in %q, which is not a language of the site (%s): the code of Czech is \"cs\"", table, lang, strings.Join(langs, ", ")))
 	}
-	return &Error{File: name, Line: line, Msg: msg}
+	return errorAt(name, line, 0, l10n.New("%s has a text in %q, which is not a language of the site (%s)", table, lang, strings.Join(langs, ", ")))
 }
 
 // perLanguage checks that texts has a non-empty text in every language.
@@ -218,29 +216,34 @@ func perLanguage(name string, data []byte, key string, texts map[string]string, 
 			continue
 		}
 		if ok {
-			return &Error{File: name, Line: keyLine(data, key+"."+l), Msg: fmt.Sprintf("%s in language %q is empty", key, l)}
-		}
-		msg := fmt.Sprintf("%s in language %q is missing: add %s = \"…\" under [%s]", key, l, l, key)
-		if texts == nil && required {
-			msg = fmt.Sprintf("%s in language %q is missing: add a table [%s] with %s", key, l, key, languageExample(langs))
-		} else if !required {
-			msg += fmt.Sprintf(", or give one %s for all languages as %s = \"…\"", key, key)
+			return errorAt(name, keyLine(data, key+"."+l), 0, l10n.New("%s in language %q is empty", key, l))
 		}
 		line := keyLine(data, key)
 		if texts == nil {
 			line = 1
 		}
-		return &Error{File: name, Line: line, Msg: msg}
+		switch {
+		case texts == nil && required:
+			return errorAt(name, line, 0, l10n.New("%s in language %q is missing: add a table [%s] with %s", key, l, key, languageExample(langs)))
+		case !required:
+			return errorAt(name, line, 0, l10n.New("%s in language %q is missing: add %s = \"…\" under [%s], or give one %s for all languages as %s = \"…\"", key, l, l, key, key, key))
+		}
+		return errorAt(name, line, 0, l10n.New("%s in language %q is missing: add %s = \"…\" under [%s]", key, l, l, key))
 	}
 	return nil
 }
 
-func languageExample(langs []string) string {
-	var parts []string
-	for _, l := range langs {
-		parts = append(parts, l+" = \"…\"")
+func languageExample(langs []string) l10n.Text {
+	var t l10n.Text
+	for i, l := range langs {
+		part := l10n.Plain(l + ` = "…"`)
+		if i == 0 {
+			t = part
+		} else {
+			t = l10n.New("%s and %s", t, part)
+		}
 	}
-	return strings.Join(parts, " and ")
+	return t
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // numberHelp ends every "is not a number" message.
@@ -83,7 +85,7 @@ func ParseNumber(cell string) (float64, error) {
 				k++
 			}
 			if ng == len(groups) {
-				return 0, notNumber(s, "")
+				return 0, notNumber(s, l10n.Text{})
 			}
 			groups[ng] = group{body[j:k], sep}
 			ng++
@@ -103,14 +105,14 @@ func ParseNumber(cell string) (float64, error) {
 		}
 		if sep != 0 || (ng == 0 && this == ' ') {
 			// Two separators in a row, or a leading space after the sign.
-			return 0, notNumber(s, "")
+			return 0, notNumber(s, l10n.Text{})
 		}
 		sep = this
 		j += size
 	}
 	if ng == 0 || sep != 0 {
 		// No digits, or a separator at the end ("12," or "12.").
-		return 0, notNumber(s, "")
+		return 0, notNumber(s, l10n.Text{})
 	}
 
 	// Which separator is the decimal mark?
@@ -146,28 +148,28 @@ func ParseNumber(cell string) (float64, error) {
 	case dots > 0 && commas == 0 && spaces == 0 && !leading:
 		grouping = '.'
 	default:
-		return 0, notNumber(s, "")
+		return 0, notNumber(s, l10n.Text{})
 	}
 	intGroups := groups[:ng]
 	if decimal != 0 {
 		intGroups = groups[:ng-1]
 	}
 	if leading && len(intGroups) > 0 {
-		return 0, notNumber(s, "")
+		return 0, notNumber(s, l10n.Text{})
 	}
 	for k, g := range intGroups {
 		if k > 0 && g.sep != grouping {
-			return 0, notNumber(s, "")
+			return 0, notNumber(s, l10n.Text{})
 		}
 		if len(intGroups) > 1 && (k == 0 && len(g.digits) > 3 || k > 0 && len(g.digits) != 3) {
-			what := "spaces"
+			what := l10n.New("spaces")
 			switch grouping {
 			case ',':
-				what = "commas"
+				what = l10n.New("commas")
 			case '.':
-				what = "points"
+				what = l10n.New("points")
 			}
-			return 0, notNumber(s, fmt.Sprintf("%s between digits separate thousands, so every group after the first must have three digits: write e.g. 1 234 567,5", what))
+			return 0, notNumber(s, l10n.New("%s between digits separate thousands, so every group after the first must have three digits: write e.g. 1 234 567,5", what))
 		}
 		b = append(b, g.digits...)
 	}
@@ -180,7 +182,7 @@ func ParseNumber(cell string) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(string(b), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, fmt.Errorf("%s is too large a number", quote(s))
+		return 0, l10n.Errorf("%s is too large a number", quote(s))
 	}
 	return v, nil
 }
@@ -242,19 +244,19 @@ func numberError(s, body string, j int) error {
 	num := trimBlank(s[:len(s)-len(body)+j])
 	switch {
 	case rest == "":
-		return notNumber(s, "")
+		return notNumber(s, l10n.Text{})
 	case (rest == "%" || rest == "‰") && headOK:
-		return fmt.Errorf("%s has a percent sign: write the number alone (%s) and set unit = \"%s\" in the indicator's .toml", quote(s), num, rest)
+		return l10n.Errorf("%s has a percent sign: write the number alone (%s) and set unit = \"%s\" in the indicator's .toml", quote(s), num, rest)
 	case strings.HasPrefix(s, "#"):
-		return fmt.Errorf("%s is a spreadsheet error, not a number: correct the formula in the spreadsheet and export again", quote(s))
+		return l10n.Errorf("%s is a spreadsheet error, not a number: correct the formula in the spreadsheet and export again", quote(s))
 	case headOK && (rest[0] == 'e' || rest[0] == 'E') && isExponent(rest[1:]):
-		return fmt.Errorf("%s is in scientific notation, which a spreadsheet writes when a column is too narrow and rounds the number: format the column as a number and export again", quote(s))
+		return l10n.Errorf("%s is in scientific notation, which a spreadsheet writes when a column is too narrow and rounds the number: format the column as a number and export again", quote(s))
 	case headOK && startsWithLetter(rest):
-		return notNumber(s, fmt.Sprintf("write the number alone (%s), without the unit %s: the unit belongs in the indicator's .toml", num, quote(rest)))
+		return notNumber(s, l10n.New("write the number alone (%s), without the unit %s: the unit belongs in the indicator's .toml", num, quote(rest)))
 	case headOK && (rest[0] == '\'' || strings.HasPrefix(rest, "’")):
-		return notNumber(s, "separate thousands with spaces, not apostrophes, e.g. 1 234 567")
+		return notNumber(s, l10n.New("separate thousands with spaces, not apostrophes, e.g. 1 234 567"))
 	}
-	return notNumber(s, "")
+	return notNumber(s, l10n.Text{})
 }
 
 func isExponent(s string) bool {
@@ -277,11 +279,13 @@ func startsWithLetter(s string) bool {
 	return unicode.IsLetter(r) || r == '€' || r == '$'
 }
 
-func notNumber(s, hint string) error {
-	if hint == "" {
-		hint = numberHelp
+// notNumber says that s is not a number; hint says what to write instead
+// (numberHelp when it is zero).
+func notNumber(s string, hint l10n.Text) error {
+	if hint.IsZero() {
+		hint = l10n.New(numberHelp)
 	}
-	return fmt.Errorf("%s is not a number: %s", quote(s), hint)
+	return l10n.Errorf("%s is not a number: %s", quote(s), hint)
 }
 
 // isGroupSpace reports whether r separates thousands.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // Period is a year, a quarter, a month or a day. Exactly one of these
@@ -39,6 +41,36 @@ func (k PeriodKind) String() string {
 		return "date"
 	}
 	return "period"
+}
+
+// name is the kind in an editor's words, "a year" without the article.
+func (k PeriodKind) name() l10n.Text {
+	switch k {
+	case PeriodYear:
+		return l10n.New("year")
+	case PeriodQuarter:
+		return l10n.New("quarter")
+	case PeriodMonth:
+		return l10n.New("month")
+	case PeriodDay:
+		return l10n.New("date")
+	}
+	return l10n.New("period")
+}
+
+// plural is the kind in the plural: "earlier rows are years".
+func (k PeriodKind) plural() l10n.Text {
+	switch k {
+	case PeriodYear:
+		return l10n.New("years")
+	case PeriodQuarter:
+		return l10n.New("quarters")
+	case PeriodMonth:
+		return l10n.New("months")
+	case PeriodDay:
+		return l10n.New("dates")
+	}
+	return l10n.New("periods")
 }
 
 // Kind returns the kind of p.
@@ -110,7 +142,7 @@ func ParsePeriod(s string) (Period, error) {
 	var toks [16]ptok
 	n, ok := lexPeriod(s, toks[:])
 	if !ok {
-		return Period{}, notPeriod(s, "")
+		return Period{}, notPeriod(s, l10n.Text{})
 	}
 	t := toks[:n]
 	// A time of day after a date: [T] h:mm[:ss[.fff]] [Z].
@@ -118,14 +150,14 @@ func ParsePeriod(s string) (Period, error) {
 		if !zeroTime(t[i:]) {
 			p, err := periodOf(s, t[:i])
 			if err != nil || p.Kind() != PeriodDay {
-				return Period{}, notPeriod(s, "")
+				return Period{}, notPeriod(s, l10n.Text{})
 			}
-			return Period{}, fmt.Errorf("%s has a time of day: the portal keeps dates only, write %s", quote(s), p)
+			return Period{}, l10n.Errorf("%s has a time of day: the portal keeps dates only, write %s", quote(s), p)
 		}
 		t = t[:i]
 		p, err := periodOf(s, t)
 		if err == nil && p.Kind() != PeriodDay {
-			return Period{}, notPeriod(s, "")
+			return Period{}, notPeriod(s, l10n.Text{})
 		}
 		return p, err
 	}
@@ -282,7 +314,7 @@ func periodOf(s string, t []ptok) (Period, error) {
 			return year(s, v)
 		}
 		if n == 5 && v >= 30000 && v <= 60000 { // 1982 to 2064
-			return Period{}, notPeriod(s, "it looks like a spreadsheet date serial number: format the column as a date (or as text) in the spreadsheet and export it again")
+			return Period{}, notPeriod(s, l10n.New("it looks like a spreadsheet date serial number: format the column as a date (or as text) in the spreadsheet and export it again"))
 		}
 	case "9Q9", "9-Q9", "9/Q9", "9.Q9", "9C9", "9.C9":
 		a, an := num(0)
@@ -333,28 +365,30 @@ func periodOf(s string, t []ptok) (Period, error) {
 		b, bn := num(2)
 		y, yn := num(4)
 		if an <= 2 && bn <= 2 && yn == 4 {
-			hint := "write 2024-03-05 or 5. 3. 2024"
+			hint := l10n.New("write 2024-03-05 or 5. 3. 2024")
 			if b > 12 && a >= 1 && a <= 12 {
-				hint = fmt.Sprintf("write %04d-%02d-%02d", y, a, b)
+				hint = l10n.New("write %04d-%02d-%02d", y, a, b)
 			} else if a > 12 && b >= 1 && b <= 12 {
-				hint = fmt.Sprintf("write %04d-%02d-%02d", y, b, a)
+				hint = l10n.New("write %04d-%02d-%02d", y, b, a)
 			}
-			return Period{}, fmt.Errorf("%s is ambiguous (day/month or month/day?): %s", quote(s), hint)
+			return Period{}, l10n.Errorf("%s is ambiguous (day/month or month/day?): %s", quote(s), hint)
 		}
 	}
-	return Period{}, notPeriod(s, "")
+	return Period{}, notPeriod(s, l10n.Text{})
 }
 
-func notPeriod(s, hint string) error {
-	if hint == "" {
-		hint = periodHelp
+// notPeriod says that s is not a period; hint says what to write instead
+// (periodHelp when it is zero).
+func notPeriod(s string, hint l10n.Text) error {
+	if hint.IsZero() {
+		hint = l10n.New(periodHelp)
 	}
-	return fmt.Errorf("%s is not a period: %s", quote(s), hint)
+	return l10n.Errorf("%s is not a period: %s", quote(s), hint)
 }
 
 func year(s string, y int) (Period, error) {
 	if y < 1000 {
-		return Period{}, fmt.Errorf("%s is not a period: the year must have four digits, from 1000 to 9999", quote(s))
+		return Period{}, l10n.Errorf("%s is not a period: the year must have four digits, from 1000 to 9999", quote(s))
 	}
 	return Period{Year: y}, nil
 }
@@ -364,7 +398,7 @@ func quarter(s string, y, q int) (Period, error) {
 		return Period{}, err
 	}
 	if q < 1 || q > 4 {
-		return Period{}, fmt.Errorf("%s is not a period: quarter %d does not exist, quarters are Q1 to Q4", quote(s), q)
+		return Period{}, l10n.Errorf("%s is not a period: quarter %d does not exist, quarters are Q1 to Q4", quote(s), q)
 	}
 	return Period{Year: y, Quarter: q}, nil
 }
@@ -374,7 +408,7 @@ func month(s string, y, m int) (Period, error) {
 		return Period{}, err
 	}
 	if m < 1 || m > 12 {
-		return Period{}, fmt.Errorf("%s is not a period: month %d does not exist, months are 1 to 12", quote(s), m)
+		return Period{}, l10n.Errorf("%s is not a period: month %d does not exist, months are 1 to 12", quote(s), m)
 	}
 	return Period{Year: y, Month: m}, nil
 }
@@ -385,7 +419,7 @@ func day(s string, y, m, d int) (Period, error) {
 		return p, err
 	}
 	if d < 1 || d > daysIn(y, m) {
-		return Period{}, fmt.Errorf("%s is not a date: %04d-%02d has %d days", quote(s), y, m, daysIn(y, m))
+		return Period{}, l10n.Errorf("%s is not a date: %04d-%02d has %d days", quote(s), y, m, daysIn(y, m))
 	}
 	p.Day = d
 	return p, nil

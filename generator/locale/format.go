@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/text/number"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // formats is the parsed [format] table.
@@ -94,12 +96,12 @@ func compilePattern(s string, allowed []placeholder) (pattern, error) {
 		}
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
-			return nil, fmt.Errorf("unclosed %q", s[i:])
+			return nil, l10n.Errorf("unclosed %q", s[i:])
 		}
 		name := s[i+1 : i+j]
 		ph, ok := placeholderByName(name)
 		if !ok {
-			return nil, fmt.Errorf("unknown placeholder {%s}", name)
+			return nil, l10n.Errorf("unknown placeholder {%s}", name)
 		}
 		allowedHere := false
 		for _, a := range allowed {
@@ -110,7 +112,7 @@ func compilePattern(s string, allowed []placeholder) (pattern, error) {
 			for k, a := range allowed {
 				names[k] = "{" + a.name() + "}"
 			}
-			return nil, fmt.Errorf("placeholder {%s} cannot be used here (use %s)", name, strings.Join(names, " "))
+			return nil, l10n.Errorf("placeholder {%s} cannot be used here (use %s)", name, strings.Join(names, " "))
 		}
 		pat = append(pat, segment{ph: ph})
 		s = s[i+j+1:]

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/transformace/portal/generator/l10n"
 )
 
 // Error is one problem in a UI string file. Parse returns an *Error, or
@@ -20,7 +22,15 @@ import (
 type Error struct {
 	File string // the name passed to Parse
 	Line int    // 1-based line number; 0 when it is not known
-	Msg  string // what is wrong, without the location
+	Msg  string // what is wrong, without the location, in English
+	// Text is Msg before it was put into words, so that it can be said in
+	// the editor's language (see package l10n).
+	Text l10n.Text
+}
+
+// errorAt returns the problem at file:line with the message t.
+func errorAt(file string, line int, t l10n.Text) *Error {
+	return &Error{File: file, Line: line, Msg: t.String(), Text: t}
 }
 
 // Error formats the problem as "file:line: message" (or "file: message"
@@ -47,15 +57,15 @@ const maxDecimals = 9
 func Parse(lang, name string, data []byte) (*Locale, error) {
 	tag, err := language.Parse(lang)
 	if err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("language %q: %v", lang, err)}
+		return nil, errorAt(name, 0, l10n.New("language %q: %v", lang, err))
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{File: name, Line: pe.Position.Line, Msg: pe.Message}
+			return nil, errorAt(name, pe.Position.Line, l10n.TOML(pe.Message))
 		}
-		return nil, &Error{File: name, Msg: err.Error()}
+		return nil, errorAt(name, 0, l10n.Plain(err.Error()))
 	}
 
 	p := &parser{name: name, src: data, tag: tag, used: usedForms(tag)}
@@ -73,8 +83,7 @@ func Parse(lang, name string, data []byte) (*Locale, error) {
 			p.errorf(formatKey, "", "%q must be a table ([%s]), not %s", formatKey, formatKey, typeName(f))
 		}
 	} else {
-		p.errors = append(p.errors, &Error{File: name, Line: 0,
-			Msg: fmt.Sprintf("no [%s] table: it is required (see the package documentation)", formatKey)})
+		p.errors = append(p.errors, errorAt(name, 0, l10n.New("no [%s] table: it is required (see the package documentation)", formatKey)))
 	}
 	for key, v := range raw {
 		if key == formatKey {
@@ -116,7 +125,7 @@ type parser struct {
 
 // errorf records an error about key in table ("" for the top level).
 func (p *parser) errorf(table, key, format string, args ...any) {
-	p.errors = append(p.errors, &Error{File: p.name, Line: lineOf(p.src, table, key), Msg: fmt.Sprintf(format, args...)})
+	p.errors = append(p.errors, errorAt(p.name, lineOf(p.src, table, key), l10n.New(format, args...)))
 }
 
 // numForms is the number of CLDR plural categories (plural.Other … plural.Many).
@@ -397,24 +406,24 @@ func stringList(v any) ([]string, bool) {
 }
 
 // typeName names a decoded TOML value for error messages.
-func typeName(v any) string {
+func typeName(v any) l10n.Text {
 	switch v.(type) {
 	case string:
-		return "a string"
+		return l10n.New("a string")
 	case int64:
-		return "an integer"
+		return l10n.New("an integer")
 	case float64:
-		return "a number"
+		return l10n.New("a number")
 	case bool:
-		return "a boolean"
+		return l10n.New("a boolean")
 	case []any:
-		return "a list"
+		return l10n.New("a list")
 	case []map[string]any:
-		return "an array of tables"
+		return l10n.New("an array of tables")
 	case map[string]any:
-		return "a table"
+		return l10n.New("a table")
 	}
-	return "a date or time"
+	return l10n.New("a date or time")
 }
 
 // lineOf finds the line where key is defined in table ("" for top-level

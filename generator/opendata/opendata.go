@@ -232,7 +232,7 @@ func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
 		}
 	}
 	if ind := s.IndicatorByID[ProjectsID]; ind != nil {
-		return nil, &content.Error{File: ind.MetaFile, Msg: fmt.Sprintf("the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)}
+		return nil, content.Errorf(ind.MetaFile, 0, "the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)
 	}
 	sets := Datasets(s)
 	w := &writer{out: out}
@@ -281,7 +281,7 @@ func (w *writer) file(path string, build func() ([]byte, error)) {
 }
 
 func siteError(format string, args ...any) error {
-	return &content.Error{File: "content/site.toml", Msg: fmt.Sprintf(format, args...)}
+	return content.Errorf("content/site.toml", 0, format, args...)
 }
 
 // licence is how a data_license value is stated in each kind of metadata.

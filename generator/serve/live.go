@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"mime"
@@ -14,11 +15,13 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/transformace/portal/generator/config"
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/site"
 )
@@ -38,14 +41,21 @@ type Live struct {
 	mu      sync.Mutex
 	clients map[chan event]bool
 	errs    []ErrorMessage // current content errors; nil when the site builds
+	lang    string         // the editors' language: the site's default language
 	done    chan struct{}
 	// Debounce is how long the watcher waits for a burst of events to end.
+	// The events of one save (an editor's temporary file, its rename, the
+	// write) come within a millisecond or two.
 	Debounce time.Duration
+	// Recheck is how long after a failed build the watcher builds again
+	// before it shows the errors: the save may not have been complete.
+	Recheck time.Duration
 	// Built is called after each build attempt (for tests and benchmarks).
 	Built func(site.Update, error)
 }
 
-// ErrorMessage is one content error as the overlay shows it.
+// ErrorMessage is one content error as the overlay shows it: its message
+// is in the editors' language, the default language of the site.
 type ErrorMessage struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
@@ -56,7 +66,41 @@ type event struct{ name, data string }
 
 // NewLive prepares live serving of the site folder src.
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
-	return &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 30 * time.Millisecond}
+	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
+	lv.lang = editorLanguage(src, defaultLanguage)
+	return lv
+}
+
+// defaultLanguage is the editors' language when content/site.toml does
+// not say it: the portal is made for Czech regional offices.
+const defaultLanguage = "cs"
+
+// reLanguages finds the first language of a site.toml that does not parse.
+var reLanguages = regexp.MustCompile(`(?m)^\s*languages\s*=\s*\[\s*["']([a-z]{2,3})["']`)
+
+// editorLanguage is the language the editors of the site folder src write
+// in: the site's default language, the first of languages in
+// content/site.toml. A site.toml that does not parse is searched for it;
+// without one, it is last.
+func editorLanguage(src, last string) string {
+	data, err := os.ReadFile(filepath.Join(src, "content", "site.toml"))
+	if err != nil {
+		return last
+	}
+	if cfg, err := config.Parse("content/site.toml", data); err == nil {
+		return cfg.DefaultLanguage()
+	}
+	if m := reLanguages.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return last
+}
+
+// Language is the language of the error overlay and its messages.
+func (lv *Live) Language() string {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	return lv.lang
 }
 
 // Close ends every event stream, so that the server can shut down.
@@ -71,45 +115,73 @@ func (lv *Live) Close() {
 }
 
 // Rebuild builds the site again and tells the browsers what happened.
-func (lv *Live) Rebuild() {
+func (lv *Live) Rebuild() { lv.rebuild(false) }
+
+// rebuild builds the site again. A failed build right after a save may
+// have read a file its editor had not finished writing; with hold, its
+// errors are not reported yet, and rebuild returns true so that the
+// watcher looks again a moment later and reports what is still wrong
+// then. A successful build is reported at once.
+func (lv *Live) rebuild(hold bool) (held bool) {
 	up, err := lv.sess.Build()
 	if lv.Built != nil {
 		defer lv.Built(up, err)
 	}
 	if err != nil {
-		msgs := messages(err)
+		lang := lv.updateLanguage()
+		msgs := messages(err, lang)
 		lv.mu.Lock()
 		same := reflect.DeepEqual(lv.errs, msgs)
-		lv.errs = msgs
+		if !same && !hold {
+			lv.errs = msgs
+		}
 		lv.mu.Unlock()
 		if same {
-			return // the retry of a half-written file found the same mistake
+			return false // already reported
 		}
-		for _, m := range msgs {
-			fmt.Fprintf(lv.log, "%s:%d: %s\n", m.File, m.Line, m.Message)
+		if hold {
+			return true
+		}
+		// The terminal stays English, like build and check; the overlay
+		// speaks the editors' language.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(lv.log, line)
 		}
 		fmt.Fprintf(lv.log, "portal: %d error(s); still serving the last good version\n", len(msgs))
 		data, _ := json.Marshal(msgs)
 		lv.broadcast(event{"error", string(data)})
-		return
+		return false
 	}
 	lv.mu.Lock()
 	hadErrors := lv.errs != nil
 	lv.errs = nil
 	lv.mu.Unlock()
-	for _, w := range up.Warnings {
-		fmt.Fprintf(lv.log, "warning: %s\n", w)
-	}
 	switch {
 	case up.CSSOnly():
-		fmt.Fprintf(lv.log, "portal: styles changed (%d ms)\n", up.Duration.Milliseconds())
 		lv.broadcast(event{"css", "{}"})
+		fmt.Fprintf(lv.log, "portal: styles changed (%d ms)\n", up.Duration.Milliseconds())
 	case up.Changed():
-		fmt.Fprintf(lv.log, "portal: %d pages rendered again, %d files changed (%d ms)\n", len(up.Rendered), len(up.Static)+len(up.Removed), up.Duration.Milliseconds())
 		lv.broadcast(event{"reload", reloadData(up)})
+		fmt.Fprintf(lv.log, "portal: %d pages rendered again, %d files changed (%d ms)\n", len(up.Rendered), len(up.Static)+len(up.Removed), up.Duration.Milliseconds())
 	case hadErrors:
 		lv.broadcast(event{"ok", "{}"})
 	}
+	for _, w := range up.Warnings {
+		fmt.Fprintf(lv.log, "warning: %s\n", w)
+	}
+	// After the browsers were told: site.toml may have changed the
+	// language of the overlay.
+	lv.updateLanguage()
+	return false
+}
+
+// updateLanguage reads the editors' language from site.toml again.
+func (lv *Live) updateLanguage() string {
+	lang := editorLanguage(lv.src, lv.Language())
+	lv.mu.Lock()
+	lv.lang = lang
+	lv.mu.Unlock()
+	return lang
 }
 
 // reloadData lists the changed pages by URL so that a browser on an
@@ -139,14 +211,19 @@ func hasNonData(files []string) bool {
 	return false
 }
 
-func messages(err error) []ErrorMessage {
+// messages are the errors of a build as the overlay shows them, in lang.
+func messages(err error, lang string) []ErrorMessage {
 	var es content.Errors
 	if errors.As(err, &es) {
 		out := make([]ErrorMessage, len(es))
 		for i, e := range es {
-			out[i] = ErrorMessage{File: e.File, Line: e.Line, Message: e.Msg}
+			out[i] = ErrorMessage{File: e.File, Line: e.Line, Message: e.Localize(lang)}
 		}
 		return out
+	}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return []ErrorMessage{{File: ce.File, Line: ce.Line, Message: ce.Localize(lang)}}
 	}
 	return []ErrorMessage{{File: "portal", Message: err.Error()}}
 }
@@ -278,7 +355,7 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		data = inject(data, lv.Language())
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -287,9 +364,9 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the reload script to a page; only `serve` does this, a built
-// site never contains it.
-func inject(page []byte) []byte {
-	tag := []byte(`<script src="/_portal/live.js" defer></script>`)
+// site never contains it. lang is the language of the error overlay.
+func inject(page []byte, lang string) []byte {
+	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" defer></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)
@@ -323,6 +400,12 @@ func (lv *Live) Watch() error {
 		timer   *time.Timer
 		fire    = make(chan struct{}, 1)
 		retried bool
+		// Folders created or moved in during this burst. They are watched
+		// at once, so that files written into a new folder right away are
+		// seen, and once more before the build: when a watched folder is
+		// renamed, fsnotify drops the watch it has just given the new
+		// name as it learns that the old one moved.
+		newDirs = map[string]bool{}
 	)
 	schedule := func(d time.Duration) {
 		if timer != nil {
@@ -351,20 +434,27 @@ func (lv *Live) Watch() error {
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 					addTree(w, ev.Name) // a new folder, perhaps with files already in it
+					newDirs[ev.Name] = true
 				}
 			}
 			retried = false
 			schedule(lv.Debounce)
 		case <-fire:
-			lv.Rebuild()
+			for d := range newDirs {
+				addTree(w, d)
+			}
+			clear(newDirs)
+			// A file caught half-written fails to parse: the first build
+			// after a save keeps its errors to itself, and the errors are
+			// shown only if a second look shortly after finds them too. A
+			// save that builds is shown at once.
+			held := lv.rebuild(!retried)
 			lv.mu.Lock()
 			broken := lv.errs != nil
 			lv.mu.Unlock()
-			// A file caught half-written fails to parse; its last write may
-			// have come within the same burst, so look once more shortly.
-			if broken && !retried {
+			if (held || broken) && !retried {
 				retried = true
-				schedule(150 * time.Millisecond)
+				schedule(lv.Recheck)
 			}
 		}
 	}

@@ -3,7 +3,11 @@
 // changed), "error" (the last save broke the site: show what and where).
 (function () {
   "use strict";
-  var cs = (document.documentElement.lang || "").indexOf("cs") === 0;
+  // The overlay speaks the editors' language (the site's default language,
+  // given by the server), whatever the language of the page shown.
+  var me = document.currentScript;
+  var lang = (me && me.getAttribute("data-lang")) || document.documentElement.lang || "";
+  var cs = lang.indexOf("cs") === 0;
   var T = cs ? {
     title: "Chyba v obsahu",
     kept: "Web ukazuje poslední funkční verzi. Po opravě souboru se tato zpráva sama zavře.",
@@ -20,6 +24,7 @@
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-labelledby", "portal-live-title");
     box.setAttribute("data-portal-overlay", "");
+    box.setAttribute("lang", cs ? "cs" : "en");
     box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;background:#fff;color:#1b2430;border-top:6px solid #b00020;box-shadow:0 -4px 24px rgba(0,0,0,.25);padding:1rem 1.25rem;font:16px/1.5 system-ui,sans-serif";
     var h = document.createElement("h2");
     h.id = "portal-live-title";

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	portal "github.com/transformace/portal"
+	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/l10n"
 	"github.com/transformace/portal/generator/site"
 )
 
@@ -71,5 +74,51 @@ func TestServeFiles(t *testing.T) {
 		if strings.HasPrefix(tt.ctype, "text/html") && !strings.Contains(body, "/_portal/live.js") {
 			t.Errorf("%s: reload script not injected", tt.path)
 		}
+	}
+}
+
+// TestEditorLanguage: the overlay speaks the site's default language, read
+// from content/site.toml, also when site.toml itself is broken.
+func TestEditorLanguage(t *testing.T) {
+	tests := []struct {
+		siteToml string // "" for no site.toml
+		want     string
+	}{
+		{"", "cs"},
+		{"base_url = \"https://x.example/\"\nlanguages = [\"en\", \"cs\"]\n[title]\nen = \"X\"\ncs = \"X\"\n", "en"},
+		{"base_url = \"https://x.example/\"\nlanguages = [\"cs\", \"en\"]\n[title]\ncs = \"X\"\nen = \"X\"\n", "cs"},
+		// Broken: an unclosed string, an unknown setting.
+		{"languages = ['en', 'cs']\ntitle = \"X\n", "en"},
+		{"languages = [\"de\"]\nbogus = 1\n", "de"},
+		{"no languages here = \n", "cs"},
+	}
+	for _, tt := range tests {
+		src := t.TempDir()
+		if tt.siteToml != "" {
+			os.MkdirAll(src+"/content", 0o755)
+			os.WriteFile(src+"/content/site.toml", []byte(tt.siteToml), 0o644)
+		}
+		if got := editorLanguage(src, "cs"); got != tt.want {
+			t.Errorf("editorLanguage(%q) = %q, want %q", tt.siteToml, got, tt.want)
+		}
+	}
+}
+
+// TestMessages: the overlay's messages in each language, with file and
+// line; errors that are not content errors are shown as they are.
+func TestMessages(t *testing.T) {
+	err := content.Errors{content.Errorf("content/projects/x.cs.md", 4, "unknown status %q%s; statuses are %s", "hotovo", l10n.Text{}, "idea, running")}
+	for lang, want := range map[string]string{
+		"cs": `neznámý stav "hotovo"; stavy jsou idea, running`,
+		"en": `unknown status "hotovo"; statuses are idea, running`,
+		"de": `unknown status "hotovo"; statuses are idea, running`,
+	} {
+		got := messages(err, lang)
+		if len(got) != 1 || got[0] != (ErrorMessage{File: "content/projects/x.cs.md", Line: 4, Message: want}) {
+			t.Errorf("%s: %+v", lang, got)
+		}
+	}
+	if got := messages(errors.New("layouts/base.html: bad template"), "cs"); len(got) != 1 || got[0].Message != "layouts/base.html: bad template" {
+		t.Errorf("another error: %+v", got)
 	}
 }

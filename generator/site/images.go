@@ -11,6 +11,7 @@ import (
 
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/imaging"
+	"github.com/transformace/portal/generator/l10n"
 	"github.com/transformace/portal/generator/render"
 )
 
@@ -129,10 +130,10 @@ func imageErrors(err error) error {
 	for _, e := range list {
 		var ie *imaging.Error
 		if errors.As(e, &ie) {
-			es = append(es, &content.Error{File: ie.Name, Msg: ie.Err.Error()})
+			es = append(es, content.ErrorText(ie.Name, 0, l10n.Of(ie.Err)))
 			continue
 		}
-		es = append(es, &content.Error{File: "content/stories", Msg: e.Error()})
+		es = append(es, content.ErrorText("content/stories", 0, l10n.Of(e)))
 	}
 	return es
 }

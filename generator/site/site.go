@@ -102,12 +102,12 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 		name := "layouts/i18n/" + lang + ".toml"
 		data, err := fs.ReadFile(theme, name)
 		if err != nil {
-			errs = append(errs, &content.Error{File: name, Msg: "missing: every language of the site needs its UI strings (copy en.toml and translate it)"})
+			errs = append(errs, content.Errorf(name, 0, "missing: every language of the site needs its UI strings (copy en.toml and translate it)"))
 			continue
 		}
 		l, err := locale.Parse(lang, name, data)
 		if err != nil {
-			errs = append(errs, &content.Error{File: name, Msg: err.Error()})
+			errs = append(errs, content.LocaleErrors(err)...)
 			continue
 		}
 		locales[lang] = l
@@ -167,14 +167,14 @@ func checkAddresses(s *content.Site, locales map[string]*locale.Locale) error {
 			t := pg.In(lang)
 			for _, sec := range rt.Sections() {
 				if pg.URLSlug(lang) == sec {
-					errs = append(errs, &content.Error{File: t.File, Line: 1, Msg: fmt.Sprintf("duplicate slug: the address /%s/%s/ belongs to a section of the portal; give the page another slug", lang, sec)})
+					errs = append(errs, content.Errorf(t.File, 1, "duplicate slug: the address /%s/%s/ belongs to a section of the portal; give the page another slug", lang, sec))
 				}
 			}
 		}
 		for _, pr := range s.Projects {
 			for _, res := range rt.Reserved() {
 				if pr.Slug == res {
-					errs = append(errs, &content.Error{File: pr.In(s.Config.DefaultLanguage()).File, Msg: fmt.Sprintf("the slug %q is used by the project list's filters in %s; rename the file", res, lang)})
+					errs = append(errs, content.Errorf(pr.In(s.Config.DefaultLanguage()).File, 0, "the slug %q is used by the project list's filters in %s; rename the file", res, lang))
 				}
 			}
 		}

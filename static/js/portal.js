@@ -9,7 +9,21 @@
   var list = document.querySelector(".list-main .cards");
   var count = document.getElementById("result-count");
   var pager = document.querySelector(".list-main .pager");
+  var heading = document.querySelector("h1");
   var index = null;
+  // On a facet page (projects of one region, say) the selects start with
+  // that facet chosen, so that they say what the list shows. Once the
+  // choice differs, the list is no longer that page's: the heading and the
+  // address become those of the whole list, with the choice as parameters.
+  var listPath = box.getAttribute("data-index").replace(/index\.json$/, "");
+  var pageFacet = null;
+  var pageHeading = heading ? heading.textContent : "";
+  var pageTitle = document.title;
+  var pagePath = location.pathname;
+  var listHeading = null;
+  Array.prototype.forEach.call(document.querySelectorAll(".crumbs a"), function (a) {
+    if (a.getAttribute("href") === listPath) listHeading = a.textContent;
+  });
 
   fetch(box.getAttribute("data-index"), { credentials: "same-origin" })
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
@@ -23,8 +37,25 @@
     return e;
   }
 
+  function currentFacet() {
+    var cur = document.querySelector(".facet .facet-current");
+    if (!cur || location.pathname === listPath) return null;
+    var summary = cur.closest(".facet").querySelector("summary");
+    var label = (cur.firstChild && cur.firstChild.nodeValue || "").trim();
+    for (var i = 0; i < index.facets.length; i++) {
+      var f = index.facets[i];
+      if (!summary || f.label !== summary.textContent.trim()) continue;
+      for (var j = 0; j < f.values.length; j++) {
+        if (f.values[j].label === label) return { name: f.name, key: f.values[j].key };
+      }
+    }
+    return null;
+  }
+
   function build() {
     var params = new URLSearchParams(location.search);
+    pageFacet = currentFacet();
+    if (pageFacet && !params.has(pageFacet.name)) params.set(pageFacet.name, pageFacet.key);
     index.facets.forEach(function (f) {
       var id = "filter-" + f.name;
       box.appendChild(el("label", { "for": id }, f.label));
@@ -41,7 +72,7 @@
     box.hidden = false;
     // The generated facet pages stay reachable for those who prefer links.
     Array.prototype.forEach.call(document.querySelectorAll(".facet"), function (d) { d.open = false; });
-    if (params.toString()) apply();
+    if (location.search) apply();
   }
 
   function apply() {
@@ -59,7 +90,21 @@
     if (pager) pager.hidden = Object.keys(chosen).length > 0;
     count.textContent = hits.length ? plural(hits.length) : index.none;
     var q = params.toString();
-    history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));
+    var onPage = pageFacet && q === new URLSearchParams([[pageFacet.name, pageFacet.key]]).toString();
+    if (pageFacet && onPage) {
+      setHeading(pageHeading, pageTitle);
+      history.replaceState(null, "", pagePath);
+    } else if (pageFacet) {
+      if (listHeading) setHeading(listHeading, pageTitle.replace(pageHeading, listHeading));
+      history.replaceState(null, "", listPath + (q ? "?" + q : ""));
+    } else {
+      history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));
+    }
+  }
+
+  function setHeading(text, title) {
+    if (heading) heading.textContent = text;
+    document.title = title;
   }
 
   function plural(n) {

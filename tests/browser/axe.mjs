@@ -25,14 +25,19 @@ if (!sites.length) { console.error("usage: node axe.mjs NAME=DIR..."); process.e
 
 const failures = [];
 const notes = []; // [axe rule, page] of results that need review
-const found = new Set();
 let checked = 0;
+// Every site must have one page of every type in every language (the
+// chooser and the 404 page outside the languages once): a site that lacks
+// a type does not show what it should.
 for (const s of sites) {
   s.pages = pagesByType(s.dir);
   s.server = await serve(s.dir);
-  for (const p of s.pages) found.add(p.type === "notfound-root" ? "notfound" : p.type);
+  const have = new Set(s.pages.map((p) => `${p.type} ${p.lang}`));
+  const langs = [...new Set(s.pages.filter((p) => p.type === "home").map((p) => p.lang))];
+  if (langs.length < 2) failures.push(`${s.name}: home pages in ${langs.length} language(s) (${langs.join(", ")}), want both`);
+  const want = requiredTypes.flatMap((t) => t === "chooser" ? ["chooser -"] : t === "notfound" ? ["notfound-root -", ...langs.map((l) => `notfound ${l}`)] : langs.map((l) => `${t} ${l}`));
+  for (const w of want) if (!have.has(w)) failures.push(`${s.name}: no page of type "${w.split(" ")[0]}" in language "${w.split(" ")[1]}" to check`);
 }
-for (const t of requiredTypes) if (!found.has(t)) failures.push(`(all sites): no page of type "${t}" to check`);
 
 const browser = await launch();
 const configs = [
@@ -105,7 +110,8 @@ const lane = async (cfg) => {
           // fold would stay empty: load them all first.
           await page.evaluate(() => Promise.all([...document.images].map((i) => {
             i.loading = "eager";
-            return i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; setTimeout(r, 3000); });
+            const loaded = i.complete ? Promise.resolve() : new Promise((r) => { i.onload = i.onerror = r; setTimeout(r, 15000); });
+            return loaded.then(() => i.decode()).catch(() => {});
           })));
           await page.screenshot({ path: outDir + name, fullPage: true });
         }

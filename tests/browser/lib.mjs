@@ -53,12 +53,12 @@ export function launch() {
 // The page types the portal must have, with how to tell them apart: the
 // body class kind-<kind>, and for the filtered list a facet folder.
 export const requiredTypes = ["chooser", "home", "projects", "filtered", "project", "partners", "partner", "regions", "region",
-  "indicators", "indicator", "embed", "stories", "story", "page", "notfound"];
+  "indicators", "indicator", "embed", "stories", "story", "search", "page", "notfound"];
 
 // pagesByType walks a built site and returns, for every page type and
 // language, the URL path of the largest page of that type (the richest
 // one: most content, most components). Types that are not in
-// requiredTypes (a search page, say) are included too.
+// requiredTypes (the second page of the list, say) are included too.
 export function pagesByType(root) {
   root = path.resolve(root);
   const best = new Map(); // "type lang" → {url, size}

@@ -45,6 +45,26 @@ await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
   check(url, ust >= 1 && ust < all, `?region=ustecky-kraj shows ${ust}`);
 });
 
+// On a facet page the selects start with its facet chosen; another choice
+// turns the page into the whole list with that choice, and back.
+await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+  const url = "/cs/projekty/kraj/ustecky-kraj/";
+  await page.goto(base + url);
+  await page.waitForSelector(".js-filter:not([hidden]) select#filter-region");
+  const heading = await page.textContent("h1");
+  const shown = await page.locator(".list-main .cards > li").count();
+  check(url, (await page.inputValue("#filter-region")) === "ustecky-kraj", `region select starts at "${await page.inputValue("#filter-region")}", not ustecky-kraj`);
+  await page.selectOption("#filter-region", "");
+  const all = await page.locator(".list-main .cards > li").count();
+  check(url, all > shown, `clearing the region shows ${all} projects, not more than the ${shown} of the region`);
+  check(url, new URL(page.url()).pathname === "/cs/projekty/", `after clearing the region the address is ${page.url()}`);
+  check(url, (await page.textContent("h1")).trim() === "Projekty", `after clearing the region the heading is "${await page.textContent("h1")}"`);
+  await page.selectOption("#filter-region", "ustecky-kraj");
+  check(url, new URL(page.url()).pathname === url && !new URL(page.url()).search, `choosing the region again gives ${page.url()}`);
+  check(url, (await page.textContent("h1")) === heading, `choosing the region again gives the heading "${await page.textContent("h1")}"`);
+  check(url, (await page.locator(".list-main .cards > li").count()) === shown, "choosing the region again does not show its projects");
+});
+
 // Without JavaScript the filters are links to generated pages.
 await withPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false }, async (page) => {
   const url = "/cs/projekty/";
