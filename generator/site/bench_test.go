@@ -2,6 +2,9 @@ package site
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	portal "github.com/transformace/portal"
@@ -42,5 +45,48 @@ func BenchmarkRenderPage(b *testing.B) {
 			}
 			b.ReportMetric(float64(buf.Len()), "bytes/page")
 		})
+	}
+}
+
+// BenchmarkSessionEdit measures what portal serve does after an editor
+// saves one project card: a rebuild of the in-memory site. It runs on the
+// example site, or on the site folder in PORTAL_BENCH_SITE (e.g. one from
+// bench/gensite -n 10000), and adds a sentence to a card's body.
+func BenchmarkSessionEdit(b *testing.B) {
+	src := os.Getenv("PORTAL_BENCH_SITE")
+	if src == "" {
+		src = b.TempDir()
+		if err := os.CopyFS(src, os.DirFS("../..")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cards, _ := filepath.Glob(filepath.Join(src, "content/projects/*.cs.md"))
+	if len(cards) == 0 {
+		b.Fatal("no project cards in", src)
+	}
+	card := cards[len(cards)/2]
+	orig, err := os.ReadFile(card)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(card, orig, 0o644) })
+	s := NewSession(Config{Src: src, Theme: portal.Theme, NoMinify: true, Updated: fixed})
+	if _, err := s.Build(); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		body := fmt.Appendf(bytes.Clone(orig), "\nÚprava %d.\n", i)
+		if err := os.WriteFile(card, body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		up, err := s.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(up.Rendered) == 0 {
+			b.Fatal("the edit rendered no page")
+		}
 	}
 }
