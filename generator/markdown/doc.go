@@ -16,6 +16,19 @@
 // a browser would and written out again, so that an unclosed or stray tag
 // in one body cannot change the layout of the page around it.
 //
+// # The fast path
+//
+// Most bodies have no raw HTML at all. Their HTML is written by goldmark
+// alone, from a small vocabulary, and is already well-formed; the only
+// thing goldmark lets through unchecked is a URL. For such a body Render
+// skips the policy and the re-parse: a strict one-pass reader (tidy, in
+// fast.go) checks every tag and attribute against what the policy keeps
+// unchanged (URLs by bluemonday's own rules), checks that the nesting is
+// one a browser keeps, and writes the bytes the full path would write,
+// entity spelling and "<br/>" included, collecting the plain text on the
+// way. If anything is outside what it knows, the body takes the full path.
+// The result is the same either way; tests and the fuzzer compare the two.
+//
 // # Why one goldmark instance per language
 //
 // Typographic quotes differ between languages („…“ in Czech, “…” in

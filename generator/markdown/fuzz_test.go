@@ -5,17 +5,29 @@ import (
 	"testing"
 )
 
+// fuzzSeeds are the inputs FuzzRender starts from.
+func fuzzSeeds(tb testing.TB) []string {
+	seeds := []string{
+		string(readTestdata(tb, "karta-projektu.md")),
+		"# Úvod\n\n## Úvod\n\n\"Ahoj\" v Praze -- 2021...\n\n| a |\n|:-:|\n| ![x](y.png) |\n\nText[^1]\n\n[^1]: ~~p~~ https://example.cz",
+		"<a href=\"java\nscript:alert(1)\">x</a> <img src=`javascript:alert(1)`>",
+	}
+	for _, a := range hostileInputs() {
+		seeds = append(seeds, a.src)
+	}
+	return append(seeds, fastPathSeeds...)
+}
+
 // FuzzRender feeds any input to both languages. Whatever the input, Render
 // must not panic or fail, the sanitised output must contain no executable
 // markup (see unsafeMarkup), heading ids must be unique and non-empty, and
-// image lines must lie within the input.
+// image lines must lie within the input. The fast path (fast.go) must give
+// exactly what the full path gives, for the input and for the input
+// without '<'.
 func FuzzRender(f *testing.F) {
-	for _, a := range hostileInputs() {
-		f.Add(a.src)
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
 	}
-	f.Add(string(readTestdata(f, "karta-projektu.md")))
-	f.Add("# Úvod\n\n## Úvod\n\n\"Ahoj\" v Praze -- 2021...\n\n| a |\n|:-:|\n| ![x](y.png) |\n\nText[^1]\n\n[^1]: ~~p~~ https://example.cz")
-	f.Add("<a href=\"java\nscript:alert(1)\">x</a> <img src=`javascript:alert(1)`>")
 
 	r := newTestRenderer()
 	f.Fuzz(func(t *testing.T, src string) {
@@ -40,6 +52,12 @@ func FuzzRender(f *testing.F) {
 				if img.Line < 1 || img.Line > lines {
 					t.Fatalf("%s: image %q on line %d of %d", lang, img.Dest, img.Line, lines)
 				}
+			}
+			compareFastFull(t, r, in, lang, "fuzz")
+			// Most mutations of the hostile seeds have raw HTML, which
+			// takes the full path: without '<' they have none.
+			if bytes.IndexByte(in, '<') >= 0 {
+				compareFastFull(t, r, bytes.ReplaceAll(in, []byte("<"), nil), lang, "fuzz without <")
 			}
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/transformace/portal/generator/locale"
 	"github.com/yuin/goldmark/ast"
@@ -79,9 +80,17 @@ var (
 // them into separators.
 func headingSource(value []byte) string {
 	s := string(value)
-	s = footnoteRef.ReplaceAllString(s, " ")
-	s = linkDestination.ReplaceAllString(s, "]")
-	s = htmlTag.ReplaceAllString(s, " ")
+	// Most headings are plain words: each regexp runs only if the text
+	// has what it needs to match.
+	if strings.Contains(s, "[^") {
+		s = footnoteRef.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "](") {
+		s = linkDestination.ReplaceAllString(s, "]")
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
 	return html.UnescapeString(s)
 }
 

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -189,11 +191,19 @@ func newLanguage(code string, typo func(string) string) goldmark.Markdown {
 //
 // A panic inside goldmark is turned into an error, so one malformed file
 // fails with a message instead of taking the whole build down.
-func (r *Renderer) Render(src []byte, lang string) (res Result, err error) {
+func (r *Renderer) Render(src []byte, lang string) (Result, error) {
+	res, _, err := r.render(src, lang, false)
+	return res, err
+}
+
+// render is Render; full forces the sanitiser and balance even for a body
+// the fast path could take (see fast.go), and fast tells which path was
+// taken. Tests compare the two.
+func (r *Renderer) render(src []byte, lang string, full bool) (res Result, fast bool, err error) {
 	md := r.language(lang)
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = Result{}, fmt.Errorf("markdown: cannot render: %v", p)
+			res, fast, err = Result{}, false, fmt.Errorf("markdown: cannot render: %v", p)
 		}
 	}()
 
@@ -202,17 +212,7 @@ func (r *Renderer) Render(src []byte, lang string) (res Result, err error) {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
-		return Result{}, fmt.Errorf("markdown: %w", err)
-	}
-	safe, nodes, err := balance(r.policy.SanitizeBytes(buf.Bytes()))
-	if err != nil {
-		return Result{}, fmt.Errorf("markdown: %w", err)
-	}
-	res.HTML = template.HTML(safe) // #nosec G203 -- sanitised by the policy just above
-	res.Text = plainText(nodes)
+	rawHTML := false
 	var lines lineIndex
 	err = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -234,14 +234,82 @@ func (r *Renderer) Render(src []byte, lang string) (res Result, err error) {
 				Title: resolveText(n.Title),
 				Line:  lines.line(src, imageOffset(n)),
 			})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			rawHTML = true
 		}
 		return ast.WalkContinue, nil
 	})
 	if err != nil {
-		return Result{}, fmt.Errorf("markdown: %w", err)
+		return Result{}, false, fmt.Errorf("markdown: %w", err)
 	}
-	return res, nil
+
+	buf := getOutput()
+	defer putOutput(buf)
+	if err := md.Renderer().Render(buf, src, doc); err != nil {
+		return Result{}, false, fmt.Errorf("markdown: %w", err)
+	}
+	if !rawHTML && !full {
+		// No raw HTML: goldmark wrote all of it, and tidy checks the rest.
+		if html, text, ok := tidy(buf.b); ok {
+			res.HTML = template.HTML(html) // #nosec G203 -- only markup tidy proved the policy keeps as it is
+			res.Text = text
+			return res, true, nil
+		}
+	}
+	safe, nodes, err := balance(r.policy.SanitizeBytes(buf.b))
+	if err != nil {
+		return Result{}, false, fmt.Errorf("markdown: %w", err)
+	}
+	res.HTML = template.HTML(safe) // #nosec G203 -- sanitised by the policy just above
+	res.Text = plainText(nodes)
+	return res, false, nil
 }
+
+// output is goldmark's output buffer. It implements util.BufWriter, so
+// goldmark writes straight into it rather than through a bufio.Writer of
+// its own, and buffers are reused: the result never refers to one.
+type output struct{ b []byte }
+
+var outputs = sync.Pool{New: func() any { return &output{b: make([]byte, 0, 8<<10)} }}
+
+func getOutput() *output { return outputs.Get().(*output) }
+
+func putOutput(w *output) {
+	if cap(w.b) > 1<<20 {
+		return // an outlier: let it go
+	}
+	w.b = w.b[:0]
+	outputs.Put(w)
+}
+
+func (w *output) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+func (w *output) WriteString(s string) (int, error) {
+	w.b = append(w.b, s...)
+	return len(s), nil
+}
+
+func (w *output) WriteByte(c byte) error {
+	w.b = append(w.b, c)
+	return nil
+}
+
+func (w *output) WriteRune(r rune) (int, error) {
+	n := len(w.b)
+	w.b = utf8.AppendRune(w.b, r)
+	return len(w.b) - n, nil
+}
+
+// Available, Buffered and Flush complete util.BufWriter; everything is
+// written at once.
+func (w *output) Available() int { return cap(w.b) - len(w.b) }
+func (w *output) Buffered() int  { return 0 }
+func (w *output) Flush() error   { return nil }
+
+var _ util.BufWriter = (*output)(nil)
 
 // language picks the goldmark instance for a language code: exact match
 // first ("cs"), then the primary subtag ("cs-CZ" → "cs"), then English.
@@ -301,6 +369,7 @@ type lineIndex struct {
 
 func (li *lineIndex) line(src []byte, offset int) int {
 	if !li.built {
+		li.newlines = make([]int, 0, bytes.Count(src, []byte("\n")))
 		for i, c := range src {
 			if c == '\n' {
 				li.newlines = append(li.newlines, i)

@@ -17,6 +17,11 @@ import (
 // few harmless formatting elements that editors use.
 //
 // A built policy is only read by Sanitize, so one is shared by all calls.
+//
+// The fast path (fast.go) skips the policy for bodies without raw HTML and
+// accepts only elements and attributes this policy keeps as they are
+// (allowedAttr). Taking something away here needs the same change there;
+// TestFastPathVocabulary fails until it is made.
 func newPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 
@@ -45,7 +50,7 @@ func newPolicy() *bluemonday.Policy {
 
 	// Fenced code blocks carry their language ("language-go") for a future
 	// highlighter.
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[A-Za-z0-9_+#.-]+$`)).OnElements("code")
+	p.AllowAttrs("class").Matching(codeLanguage).OnElements("code")
 
 	// Table alignment as an attribute (extension.TableCellAlignAttribute),
 	// so no style attribute is ever needed. UGCPolicy allows it already; kept
@@ -82,6 +87,8 @@ var (
 	headingID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 	// footnoteID are the ids of goldmark's footnote extension.
 	footnoteID = regexp.MustCompile(`^fn(?:ref[0-9]*)?:[0-9]+$`)
+	// codeLanguage is the class goldmark gives a fenced code block.
+	codeLanguage = regexp.MustCompile(`^language-[A-Za-z0-9_+#.-]+$`)
 	// languageTag is a BCP 47 tag such as "en", "de-AT" or "sr-Latn".
 	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
 	// attributeText is any text without control characters other than

@@ -21,7 +21,10 @@ import (
 // hook would never see "v Praze" together. The transformer joins each run
 // of consecutive text siblings (including the typographer's quotes and
 // dashes, and soft line breaks as "\n"), applies the function once to the
-// run and replaces the run with one typoText node.
+// run and replaces the run with one typoText node. A run the function
+// leaves as it is stays as it was when goldmark would write it the same
+// way (no escapes or character references in it): most runs of a language
+// without Typography rules, such as English, cost no new nodes.
 //
 // Code never gets typography: code spans, code blocks, raw HTML, autolinks
 // and link destinations are not text runs, and images are skipped so that
@@ -34,86 +37,127 @@ type typography struct {
 
 // Transform implements parser.ASTTransformer.
 func (t typography) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	t.walk(doc, reader.Source())
+	w := typoWalker{typo: t, src: reader.Source()}
+	w.walk(doc)
 }
 
-func (t typography) walk(parent ast.Node, src []byte) {
-	var (
-		run []ast.Node
-		sb  strings.Builder
-	)
-	// flush replaces the run collected so far. followed tells whether
-	// inline content (emphasis, a link, code) comes right after it.
-	flush := func(hard, followed bool) {
-		if len(run) == 0 {
-			return
-		}
-		v := t.apply(sb.String(), followed && !hard)
-		node := &typoText{Value: v, HardLineBreak: hard}
-		node.SetPos(run[0].Pos())
-		parent.InsertBefore(parent, run[0], node)
-		for _, r := range run {
-			parent.RemoveChild(parent, r)
-		}
-		run = run[:0]
-		sb.Reset()
+// typoWalker carries the buffers of one Transform. A run is always flushed
+// before the walk descends into a child, so one run and one buffer serve
+// the whole document.
+type typoWalker struct {
+	typo typography
+	src  []byte
+	// run are the nodes of the current run, buf their text.
+	run []ast.Node
+	buf []byte
+	// verbatim: goldmark writes every node of the run exactly as a typoText
+	// holding buf would be written (no escapes or references to resolve, no
+	// characters a code string writes unescaped), so if the Typography
+	// function leaves the run as it is, the nodes can stay.
+	verbatim bool
+}
+
+// flush replaces the run collected so far. followed tells whether inline
+// content (emphasis, a link, code) comes right after it.
+func (w *typoWalker) flush(parent ast.Node, hard, followed bool) {
+	if len(w.run) == 0 {
+		return
 	}
+	in, v := w.typo.apply(w.buf, followed && !hard)
+	if w.verbatim && v == in && keepUnchangedRuns {
+		w.reset()
+		return
+	}
+	node := &typoText{Value: v, HardLineBreak: hard}
+	node.SetPos(w.run[0].Pos())
+	parent.InsertBefore(parent, w.run[0], node)
+	for _, r := range w.run {
+		parent.RemoveChild(parent, r)
+	}
+	w.reset()
+}
+
+func (w *typoWalker) reset() {
+	clear(w.run)
+	w.run = w.run[:0]
+	w.buf = w.buf[:0]
+	w.verbatim = true
+}
+
+func (w *typoWalker) walk(parent ast.Node) {
+	w.reset()
 	for c := parent.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		switch n := c.(type) {
 		case *ast.Text:
 			if n.IsRaw() {
-				flush(false, true)
+				w.flush(parent, false, true)
 				break
 			}
-			sb.WriteString(resolveText(n.Segment.Value(src)))
-			run = append(run, n)
+			var resolved bool
+			w.buf, resolved = appendResolved(w.buf, n.Segment.Value(w.src))
+			w.verbatim = w.verbatim && !resolved
+			w.run = append(w.run, n)
 			if n.HardLineBreak() {
-				flush(true, false)
+				w.flush(parent, true, false)
 			} else if n.SoftLineBreak() {
-				sb.WriteByte('\n')
+				w.buf = append(w.buf, '\n')
 			}
 		case *ast.String:
 			if v, ok := stringText(n); ok {
-				sb.WriteString(v)
-				run = append(run, n)
+				w.buf = append(w.buf, v...)
+				w.verbatim = w.verbatim && !bytes.ContainsAny(n.Value, "\"&<>\\\x00")
+				w.run = append(w.run, n)
 			} else {
-				flush(false, true)
+				w.flush(parent, false, true)
 			}
 		default:
-			flush(false, c.Type() == ast.TypeInline)
+			w.flush(parent, false, c.Type() == ast.TypeInline)
 			switch c.(type) {
 			case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.RawHTML,
 				*ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
 			default:
-				t.walk(c, src)
+				w.walk(c)
 			}
 		}
 		c = next
 	}
-	flush(false, false)
+	w.flush(parent, false, false)
 }
+
+// keepUnchangedRuns lets runs the Typography function leaves alone stay as
+// they are (see typography). Only TestUnchangedRunsStay turns it off, to
+// show that it makes no difference.
+var keepUnchangedRuns = true
 
 // nextWord stands in for the inline content that follows a run, see apply.
 const nextWord = "x"
 
-// apply runs the Typography function on one run. A run that ends in white
+// apply runs the Typography function on one run, given as bytes, and
+// returns the run as a string and the result. A run that ends in white
 // space before inline content ("v " before *Praze* or [Praze](…)) is passed
 // with a stand-in word appended, so that a function which, rightly, leaves
 // white space at the end of a text alone still joins "v" to the word that
 // follows. The stand-in is removed again; if the function changed it, the
 // run is passed on its own instead.
-func (t typography) apply(v string, followed bool) string {
-	if v == "" {
-		return v
+func (t typography) apply(b []byte, followed bool) (in, out string) {
+	if len(b) == 0 {
+		return "", ""
 	}
-	if followed && strings.TrimRight(v, " \t\n") != v {
-		if out := t.typo(v + nextWord); strings.HasSuffix(out, nextWord) {
-			return strings.TrimSuffix(out, nextWord)
+	if followed && isSpaceByte(b[len(b)-1]) {
+		// One allocation for the run with and without the stand-in.
+		withNext := string(append(b, nextWord...))
+		in = withNext[:len(b)]
+		if out := t.typo(withNext); strings.HasSuffix(out, nextWord) {
+			return in, strings.TrimSuffix(out, nextWord)
 		}
+		return in, t.typo(in)
 	}
-	return t.typo(v)
+	in = string(b)
+	return in, t.typo(in)
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // stringText is the text an ast.String shows, and whether it is plain text
 // at all: goldmark writes "code" strings verbatim as HTML, so one holding
@@ -182,28 +226,36 @@ func resolveText(b []byte) string {
 	if bytes.IndexAny(b, "\\&\x00") < 0 {
 		return string(b)
 	}
-	var sb strings.Builder
-	sb.Grow(len(b))
+	out, _ := appendResolved(make([]byte, 0, len(b)), b)
+	return string(out)
+}
+
+// appendResolved appends resolveText(b) to dst, and reports whether b had
+// anything to resolve (if not, b was appended as it is).
+func appendResolved(dst, b []byte) ([]byte, bool) {
+	if bytes.IndexAny(b, "\\&\x00") < 0 {
+		return append(dst, b...), false
+	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
 		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
-			sb.WriteByte(b[i+1])
+			dst = append(dst, b[i+1])
 			i++
 		case c == 0:
-			sb.WriteString("\uFFFD")
+			dst = append(dst, "\uFFFD"...)
 		case c == '&':
 			if n := referenceLen(b[i:]); n > 0 {
-				sb.WriteString(html.UnescapeString(string(b[i : i+n])))
+				dst = append(dst, html.UnescapeString(string(b[i:i+n]))...)
 				i += n - 1
 			} else {
-				sb.WriteByte('&')
+				dst = append(dst, '&')
 			}
 		default:
-			sb.WriteByte(c)
+			dst = append(dst, c)
 		}
 	}
-	return sb.String()
+	return dst, true
 }
 
 // referenceLen is the length of the character reference at the start of b
