@@ -38,33 +38,71 @@ var fold = map[rune]string{
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	var it norm.Iter
-	it.InitString(norm.NFKD, s)
-	for !it.Done() {
-		seg := it.Next()
-		for len(seg) > 0 {
-			r, n := utf8.DecodeRune(seg)
-			seg = seg[n:]
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				b.WriteByte(byte(r))
-				continue
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			if unicode.Is(unicode.M, r) {
-				continue
-			}
-			r = unicode.ToLower(r)
-			if f, ok := fold[r]; ok {
-				b.WriteString(f)
-				continue
-			}
-			b.WriteRune(r)
+			b.WriteByte(c)
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < latinEnd {
+			b.WriteString(latin[r-utf8.RuneSelf])
+		} else {
+			foldRune(&b, r)
+		}
+		i += n
 	}
 	return b.String()
 }
+
+// foldRune writes what Normalize makes of one character that is not
+// ASCII. Decomposing each character on its own gives what decomposing the
+// whole text gives: NFKD reorders only characters of a non-zero combining
+// class, and every one of those is a mark, which is dropped anyway (checked
+// for every code point by TestNormalizeRunewise). Going character by
+// character lets Czech text, mostly ASCII, skip the normaliser.
+func foldRune(b *strings.Builder, r rune) {
+	var in [utf8.UTFMax]byte
+	var out [64]byte // longer decompositions (rare) make Append allocate
+	d := norm.NFKD.Append(out[:0], in[:utf8.EncodeRune(in[:], r)]...)
+	for len(d) > 0 {
+		r, n := utf8.DecodeRune(d)
+		d = d[n:]
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if unicode.Is(unicode.M, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+}
+
+// latin holds what foldRune gives for U+0080 to U+024F, which covers the
+// letters of Czech and its neighbours, so that they cost a lookup.
+var latin = func() []string {
+	t := make([]string, latinEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		var b strings.Builder
+		foldRune(&b, r)
+		t[r-utf8.RuneSelf] = b.String()
+	}
+	return t
+}()
+
+const latinEnd = 0x250
 
 // isWord reports whether r belongs to a token: a letter or a digit
 // (JavaScript: /[\p{L}\p{N}]/u).

@@ -2,7 +2,12 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -83,11 +88,14 @@ func TestSnippet(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"Ústí", "Łódź", "ﬁ", "e\u0301", "ΣΟΦΟΣ", "\xff"} {
+	for _, s := range []string{"Ústí", "Łódź", "ﬁ", "e\u0301", "ΣΟΦΟΣ", "\xff", "e\u0301\u0323", "Straße"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
+		if want := normalizeWhole(s); n != want {
+			t.Errorf("Normalize(%q) = %q; the whole-text normaliser gives %q", s, n, want)
+		}
 		if Normalize(n) != n {
 			t.Errorf("Normalize is not idempotent on %q: %q then %q", s, n, Normalize(n))
 		}
@@ -97,4 +105,57 @@ func FuzzNormalize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// normalizeWhole is Normalize as it was first written: the whole text
+// through the NFKD normaliser. Normalize must give the same.
+func normalizeWhole(s string) string {
+	var b strings.Builder
+	var it norm.Iter
+	it.InitString(norm.NFKD, s)
+	for !it.Done() {
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, n := utf8.DecodeRune(seg)
+			seg = seg[n:]
+			if unicode.Is(unicode.M, r) {
+				continue
+			}
+			r = unicode.ToLower(r)
+			if f, ok := fold[r]; ok {
+				b.WriteString(f)
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TestNormalizeRunewise checks every code point against the whole-text
+// normaliser, and those that decompose or combine also between a letter
+// and combining marks.
+func TestNormalizeRunewise(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if 0xD800 <= r && r <= 0xDFFF {
+			continue
+		}
+		cases := []string{string(r)}
+		if p := norm.NFKD.PropertiesString(string(r)); p.Decomposition() != nil || p.CCC() != 0 || unicode.Is(unicode.M, r) {
+			cases = append(cases, "e"+string(r)+"\u0301", "\u0323"+string(r)+"\u0308a")
+		}
+		for _, s := range cases {
+			if got, want := Normalize(s), normalizeWhole(s); got != want {
+				t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	text := strings.Repeat("Cílem projektu v Ústí nad Labem je snížit energetickou náročnost veřejných budov. ", 40)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Normalize(text)
+	}
 }
