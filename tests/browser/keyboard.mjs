@@ -2,7 +2,9 @@
 // project list (Czech at 1280 px, English at 390 px) and a story (390 px)
 // and checks that
 //  - every focused element shows a visible focus indicator (a computed
-//    outline or box-shadow) and is on screen;
+//    outline of at least 2 px whose colour has a contrast of at least 3:1
+//    with the background around it, WCAG 1.4.11, or a box-shadow) and is
+//    on screen;
 //  - the first Tab reaches the skip link;
 //  - focus reaches the language switcher, the search box of the header
 //    (when there is one) and, on the list, the filters, and the filters
@@ -50,7 +52,20 @@ for (const w of walks) {
       a.dataset.kbdSeen = "1";
       const cs = getComputedStyle(a);
       const r = a.getBoundingClientRect();
-      const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0;
+      // The outline lies outside the element (outline-offset): its
+      // background is the first opaque background of the ancestors.
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      let bg = [255, 255, 255];
+      for (let e = a.parentElement; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] === 1)) { bg = c; break; }
+      }
+      const oc = rgb(cs.outlineColor);
+      const [hi, lo] = [lum(oc), lum(bg)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2 && ratio >= 3;
       const shadow = cs.boxShadow && cs.boxShadow !== "none";
       const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
       const where = a.matches(".skip") ? "skip"
@@ -70,7 +85,7 @@ for (const w of walks) {
         if ((sameRow && r.left + 1 < p.left) || (!sameRow && r.bottom <= p.top)) order = "goes back on screen (header)";
       }
       window.__kbdPrev = a;
-      return { desc, where, order, visible: outline || shadow, inView, style: `outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow}` };
+      return { desc, where, order, visible: outline || shadow, inView, style: `outline ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} (contrast ${ratio.toFixed(2)}:1 with rgb(${bg.slice(0, 3).join(", ")})), box-shadow ${cs.boxShadow}` };
     });
     if (!s || s.again) break;
     stops.push(s);
