@@ -309,19 +309,25 @@ type foundFile struct{ file, slug, lang string }
 // order of files, nil for a file that could not be read.
 func (l *loader) readFiles(files []string) []*rawFile {
 	out := make([]*rawFile, len(files))
+	parallelFor(len(files), func(i int) { out[i] = l.readFile(files[i]) })
+	return out
+}
+
+// parallelFor calls fn(0) … fn(n-1) on all cores and returns when all
+// have returned.
+func parallelFor(n int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				out[i] = l.readFile(files[i])
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
 func (l *loader) readFile(file string) *rawFile {
@@ -713,7 +719,7 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 			have[e.Name()] = true
 		}
 	}
-	var out []*indicator.Indicator
+	var ids []string
 	for _, name := range sortedKeys(have) {
 		ext := path.Ext(name)
 		id := strings.TrimSuffix(name, ext)
@@ -732,28 +738,58 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 			l.p.errorf(dir+"/"+name, 0, "%q is not a valid indicator id: use lowercase letters without diacritics, digits and hyphens", id)
 			continue
 		}
-		ind := &indicator.Indicator{ID: id, MetaFile: dir + "/" + name, DataFile: dir + "/" + id + ".csv"}
+		ids = append(ids, id)
+	}
+	// Reading and parsing thousands of CSV files is parallel; what it
+	// found is reported in file order below.
+	type parsed struct {
+		ind                *indicator.Indicator
+		metaErr, dataErr   error // reading
+		metaParse, csvFail error // parsing
+	}
+	results := make([]parsed, len(ids))
+	parallelFor(len(ids), func(i int) {
+		id, r := ids[i], &results[i]
+		ind := &indicator.Indicator{ID: id, MetaFile: dir + "/" + id + ".toml", DataFile: dir + "/" + id + ".csv"}
+		r.ind = ind
 		meta, err := fs.ReadFile(l.fsys, ind.MetaFile)
 		if err != nil {
-			l.p.errorf(ind.MetaFile, 0, "cannot read: %v", err)
-			continue
+			r.metaErr = err
+			return
 		}
 		if ind.Meta, err = indicator.ParseMeta(ind.MetaFile, meta, l.cfg.Languages); err != nil {
-			l.addIndicatorError(err)
-			l.broken["indicators/"+id] = true
-			continue
+			r.metaParse = err
+			return
 		}
 		if !have[id+".csv"] {
-			l.p.errorf(ind.MetaFile, 0, "has no data: add %s the CSV file with its time series", ind.DataFile)
-			continue
+			return
 		}
 		data, err := fs.ReadFile(l.fsys, ind.DataFile)
 		if err != nil {
-			l.p.errorf(ind.DataFile, 0, "cannot read: %v", err)
-			continue
+			r.dataErr = err
+			return
 		}
-		if ind.Series, ind.Rows, err = indicator.ParseCSV(ind.DataFile, data); err != nil {
-			l.addIndicatorError(err)
+		ind.Series, ind.Rows, r.csvFail = indicator.ParseCSV(ind.DataFile, data)
+	})
+	var out []*indicator.Indicator
+	for i, r := range results {
+		ind, id := r.ind, ids[i]
+		switch {
+		case r.metaErr != nil:
+			l.p.errorf(ind.MetaFile, 0, "cannot read: %v", r.metaErr)
+			continue
+		case r.metaParse != nil:
+			l.addIndicatorError(r.metaParse)
+			l.broken["indicators/"+id] = true
+			continue
+		case !have[id+".csv"]:
+			l.p.errorf(ind.MetaFile, 0, "has no data: add %s the CSV file with its time series", ind.DataFile)
+			continue
+		case r.dataErr != nil:
+			l.p.errorf(ind.DataFile, 0, "cannot read: %v", r.dataErr)
+			continue
+		case r.csvFail != nil:
+			l.addIndicatorError(r.csvFail)
 			l.broken["indicators/"+id] = true
 			continue
 		}
