@@ -39,6 +39,9 @@ type Renderer struct {
 	versions     map[string]uint64
 	// frags caches fragments of the page frame (View.Fragment).
 	frags sync.Map
+	// pages is the list of Pages, made once.
+	pagesOnce sync.Once
+	pages     []*Page
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -118,8 +121,15 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 	return r, nil
 }
 
-// Pages lists every page of the site, in every language.
+// Pages lists every page of the site, in every language. The list is made
+// once (a build asks for it to render, for the sitemap and to count) and
+// must not be modified.
 func (r *Renderer) Pages() []*Page {
+	r.pagesOnce.Do(func() { r.pages = r.listPages() })
+	return r.pages
+}
+
+func (r *Renderer) listPages() []*Page {
 	var pages []*Page
 	for _, lang := range r.langs {
 		pages = append(pages, r.langPages(lang)...)
