@@ -42,9 +42,13 @@ import (
 
 // Versions returns the version of every input key of the site. It must
 // not be modified.
-func (r *Renderer) Versions() map[string]uint64 { return r.versions }
+func (r *Renderer) Versions() map[string]uint64 {
+	// Only portal serve asks: a build renders every page anyway.
+	r.versionsOnce.Do(func() { r.versions = r.computeVersions() })
+	return r.versions
+}
 
-// computeVersions hashes every input once, when the Renderer is made.
+// computeVersions hashes every input once, on first use.
 func (r *Renderer) computeVersions() map[string]uint64 {
 	v := map[string]uint64{}
 	s := r.site
@@ -156,7 +160,7 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 // Fingerprint is a hash of everything page p shows. Two renders with equal
 // fingerprints produce the same bytes.
 func (r *Renderer) Fingerprint(p *Page) uint64 {
-	v := r.versions
+	v := r.Versions()
 	h := newHasher()
 	h.str(p.Kind, p.Path, p.Lang)
 	shared := []string{"site", "nav", "layout:base.html", "layout:partials.html", "layout:" + p.Kind + ".html"}

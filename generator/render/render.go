@@ -37,6 +37,7 @@ type Renderer struct {
 	// layoutHashes and versions feed Fingerprint (deps.go).
 	layoutHashes map[string]uint64
 	versions     map[string]uint64
+	versionsOnce sync.Once
 	// frags caches fragments of the page frame (View.Fragment).
 	frags sync.Map
 	// pages is the list of Pages, made once.
@@ -117,7 +118,6 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 	for _, lang := range r.langs {
 		r.model[lang] = r.buildModel(lang)
 	}
-	r.versions = r.computeVersions()
 	return r, nil
 }
 
