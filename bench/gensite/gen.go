@@ -20,7 +20,7 @@ type stats struct {
 	projects, translated  int
 	partners, indicators  int
 	excel, pages, files   int
-	stories               int
+	win1250, stories      int
 	bytes                 int64
 	untranslatedPartners  int
 	withBudget, withTable int
@@ -29,9 +29,10 @@ type stats struct {
 // gen holds the random source and everything generated so far. Only
 // slices, never map iteration, decide the order of anything.
 type gen struct {
-	r     *rand.Rand
-	files []file
-	st    stats
+	r       *rand.Rand
+	win1250 bool // half of the Excel-style CSVs in windows-1250
+	files   []file
+	st      stats
 
 	partners   []*partner
 	byRegion   map[string][]int // region key → indices into partners; only looked up
@@ -53,9 +54,17 @@ type project struct {
 	indicators             []string
 }
 
-// generate builds the whole site in memory.
-func generate(n int, seed uint64) *gen {
-	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+// options are the choices of the command line besides n and the seed.
+type options struct {
+	win1250 bool // -win1250: half of the Czech Excel CSVs in windows-1250
+	stories int  // -stories: number of photo stories
+}
+
+// generate builds the whole site in memory. The stories come last and
+// draw their random numbers after everything else, so the number of
+// stories changes no other file.
+func generate(n int, seed uint64, o options) *gen {
+	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), win1250: o.win1250}
 	g.genPartners(max(n/50, 8))
 	g.genIndicators(max(n/5, 1))
 	g.genProjectHeads(n)
@@ -65,11 +74,20 @@ func generate(n int, seed uint64) *gen {
 	}
 	g.writePages()
 	g.writeSiteTOML()
+	if o.stories > 0 {
+		g.genStories(o.stories)
+	}
 	return g
 }
 
 func (g *gen) add(path, data string) {
 	g.files = append(g.files, file{path: path, data: []byte(data)})
+	g.st.files++
+	g.st.bytes += int64(len(data))
+}
+
+func (g *gen) addBytes(path string, data []byte) {
+	g.files = append(g.files, file{path: path, data: data})
 	g.st.files++
 	g.st.bytes += int64(len(data))
 }

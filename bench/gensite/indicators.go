@@ -5,12 +5,21 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // genIndicators writes n indicators: <id>.toml and <id>.csv. About a third
-// of the CSV files look like a Czech Excel export ("CSV UTF-8 (oddělený
-// středníkem)"): a byte order mark, ';' between cells, decimal commas and
-// CRLF line ends; some of those also group thousands with spaces.
+// of the CSV files look like a Czech Excel export: ';' between cells,
+// decimal commas and CRLF line ends, some also with thousands grouped by
+// spaces. With g.win1250 every other one of those (the 1st, 3rd, …) is
+// Excel's "CSV (oddělený středníkem)" on Czech Windows: windows-1250
+// without a byte order mark; the rest, and all of them without g.win1250,
+// are "CSV UTF-8 (oddělený středníkem)": UTF-8 after a byte order mark.
+// The choice draws no random number, so -win1250=false changes only the
+// bytes of those files, not their text. Their header always has Czech
+// letters (the first series name of every kind has one), so they are never
+// valid UTF-8 and the reader must decode them as windows-1250.
 func (g *gen) genIndicators(n int) {
 	for k := range n {
 		kind := pick(g.r, indicatorKinds)
@@ -66,11 +75,15 @@ func (g *gen) genIndicators(n int) {
 		excel := g.r.IntN(3) == 0
 		group := excel && g.chance(0.3)
 		delim, nl := ",", "\n"
+		cp1250 := false
 		var b strings.Builder
 		if excel {
 			g.st.excel++
 			delim, nl = ";", "\r\n"
-			b.WriteString("\ufeff")
+			cp1250 = g.win1250 && g.st.excel%2 == 1
+			if !cp1250 {
+				b.WriteString("\ufeff")
+			}
 		}
 		b.WriteString(header)
 		for _, s := range series {
@@ -99,7 +112,12 @@ func (g *gen) genIndicators(n int) {
 			}
 			b.WriteString(nl)
 		}
-		g.add("content/indicators/"+id+".csv", b.String())
+		if cp1250 {
+			g.st.win1250++
+			g.addBytes("content/indicators/"+id+".csv", encode1250(b.String()))
+		} else {
+			g.add("content/indicators/"+id+".csv", b.String())
+		}
 
 		b.Reset()
 		fmt.Fprintf(&b, "periodicity = %q\n", periodicity)
@@ -122,6 +140,17 @@ func (g *gen) genIndicators(n int) {
 		g.add("content/indicators/"+id+".toml", b.String())
 	}
 	g.st.indicators = n
+}
+
+// encode1250 encodes s in windows-1250. Every character of the generated
+// CSV files exists there (Czech letters, ASCII); anything else is a bug in
+// the word lists, so it panics rather than write a '?'.
+func encode1250(s string) []byte {
+	b, err := charmap.Windows1250.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(fmt.Sprintf("gensite: %q cannot be written in windows-1250: %v", s, err))
+	}
+	return b
 }
 
 // number writes a value as the export would: "12488.3", or "12488,3" and

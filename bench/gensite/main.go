@@ -4,9 +4,10 @@
 //	go run ./bench/gensite -n 10000 -seed 1 -out /tmp/site10k
 //
 // It writes content/site.toml, n projects (Czech, ~90 % also in English),
-// n/50 partners, n/5 indicators (a third as Czech Excel exports) and the
-// three free pages. The same -n and -seed always give byte-identical files.
-// See bench/README.md.
+// n/50 partners, n/5 indicators (a third as Czech Excel exports, half of
+// those in windows-1250), max(n/200, 1) photo stories and the three free
+// pages. The same flags always give byte-identical files. See
+// bench/README.md.
 package main
 
 import (
@@ -30,41 +31,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same files")
 	out := fs.String("out", "", "site folder to write (content/ is created in it)")
 	force := fs.Bool("force", false, "write into a non-empty folder, replacing its content/")
-	stories := fs.Int("stories", 0, "number of photo stories (drawn JPEGs); 0 keeps the site as it was without this option")
-	// TODO(issue 3/4): write about a tenth of the indicator CSVs in
-	// windows-1250 (Excel's "CSV (oddělený středníkem)"). Accepted now so
-	// that scripts can pass it. (Stories with photos: -stories.)
-	win1250 := fs.Bool("win1250", false, "TODO: not implemented yet; CSVs are still written as UTF-8")
+	stories := fs.Int("stories", 0, "number of photo stories with drawn JPEGs (default max(n/200, 1)); 0 for none")
+	win1250 := fs.Bool("win1250", true, "write every other Czech Excel CSV in windows-1250 without a byte order mark, as Excel's \"CSV (oddělený středníkem)\"; false: all CSVs UTF-8")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 || *out == "" || *n < 1 || *stories < 0 {
-		fmt.Fprintln(stderr, "usage: gensite -n N -seed S -out DIR [-stories K] [-force] [-win1250]")
+		fmt.Fprintln(stderr, "usage: gensite -n N -seed S -out DIR [-stories K] [-win1250=false] [-force]")
 		return 2
+	}
+	storiesSet := false
+	fs.Visit(func(f *flag.Flag) { storiesSet = storiesSet || f.Name == "stories" })
+	if !storiesSet {
+		*stories = max(*n/200, 1)
 	}
 	if err := prepare(*out, *force); err != nil {
 		fmt.Fprintf(stderr, "gensite: %v\n", err)
 		return 1
 	}
 	start := time.Now()
-	g := generate(*n, *seed)
-	if *stories > 0 {
-		g.genStories(*stories)
-	}
+	g := generate(*n, *seed, options{win1250: *win1250, stories: *stories})
 	if err := write(*out, g.files); err != nil {
 		fmt.Fprintf(stderr, "gensite: %v\n", err)
 		return 1
 	}
 	st := g.st
-	note := ""
-	if st.stories > 0 {
-		note += fmt.Sprintf("; %d stories", st.stories)
-	}
-	if *win1250 {
-		note += "; -win1250 is not implemented yet: every CSV is UTF-8"
-	}
-	fmt.Fprintf(stdout, "gensite: %d projects (%d in English), %d partners, %d indicators (%d as Czech Excel exports), %d pages → %s: %d files, %.1f MB, seed %d, %d ms%s\n",
-		st.projects, st.translated, st.partners, st.indicators, st.excel, st.pages, *out, st.files, float64(st.bytes)/1e6, *seed, time.Since(start).Milliseconds(), note)
+	fmt.Fprintf(stdout, "gensite: %d projects (%d in English), %d partners, %d indicators (%d as Czech Excel exports, %d of them windows-1250), %d stories, %d pages → %s: %d files, %.1f MB, seed %d, %d ms\n",
+		st.projects, st.translated, st.partners, st.indicators, st.excel, st.win1250, st.stories, st.pages, *out, st.files, float64(st.bytes)/1e6, *seed, time.Since(start).Milliseconds())
 	return 0
 }
 
