@@ -114,9 +114,16 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 	if r.layoutHashes, err = hashLayouts(theme); err != nil {
 		return nil, err
 	}
+	// The languages' models are independent: built side by side.
+	models := make([]*langModel, len(r.langs))
+	var wg sync.WaitGroup
+	for i, lang := range r.langs {
+		wg.Go(func() { models[i] = r.buildModel(lang) })
+	}
+	wg.Wait()
 	r.model = map[string]*langModel{}
-	for _, lang := range r.langs {
-		r.model[lang] = r.buildModel(lang)
+	for i, lang := range r.langs {
+		r.model[lang] = models[i]
 	}
 	return r, nil
 }
