@@ -21,9 +21,8 @@ type Story struct {
 	Region string
 	// Cover is an image file of the bundle shown on region pages and when
 	// the story is shared; its alt text is Text.CoverAlt per language.
-	Cover  string
-	Credit string
-	Date   Period
+	Cover string
+	Date  Period
 	// Images are the bundle's image files used by the cover or a body, by
 	// name, sorted; only these are published.
 	Images []string
@@ -123,7 +122,6 @@ func (l *loader) story(slug string, files map[string]*rawFile, images map[string
 			l.p.errorf(f.file, keyLine(f.fm, "cover"), "cover_alt is missing: describe the cover photo for people who cannot see it, e.g. cover_alt = \"Zatopený lom Medard se sokolovskou výsypkou v pozadí\"")
 		}
 	}
-	st.Credit = f.str("credit")
 	st.Date = f.period("date")
 	f.unknown(known)
 	return st

@@ -140,3 +140,36 @@ func TestStoryFolderLinkedOut(t *testing.T) {
 		t.Errorf("warnings = %v", s.Warnings)
 	}
 }
+
+// The credit is written per language; a translation without one shows the
+// default language's, marked as inherited.
+func TestStoryCredit(t *testing.T) {
+	head := strings.Replace(storyHead, "+++\n\n", "credit = \"Foto: Jan Novák, CC BY 4.0\"\n+++\n\n", 1)
+	tests := []struct {
+		name, en      string
+		want          string
+		wantInherited bool
+	}{
+		{"translated", "+++\ntitle = \"Quarry\"\nsummary = \"A lake.\"\ncredit = \"Photo: Jan Novák, CC BY 4.0\"\n+++\n", "Photo: Jan Novák, CC BY 4.0", false},
+		{"inherited", "+++\ntitle = \"Quarry\"\nsummary = \"A lake.\"\n+++\n", "Foto: Jan Novák, CC BY 4.0", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := storySite(t, head+"Text.\n", map[string]string{"content/stories/lom/index.en.md": tt.en})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Load(os.DirFS(d), Options{Markdown: markdown.New(markdown.Options{})})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := s.Stories[0]
+			if cs := st.In("cs"); cs.Credit != "Foto: Jan Novák, CC BY 4.0" || cs.Inherited["credit"] {
+				t.Errorf("Czech credit %q (inherited %v)", cs.Credit, cs.Inherited["credit"])
+			}
+			if en := st.In("en"); en.Credit != tt.want || en.Inherited["credit"] != tt.wantInherited {
+				t.Errorf("English credit %q (inherited %v), want %q (%v)", en.Credit, en.Inherited["credit"], tt.want, tt.wantInherited)
+			}
+		})
+	}
+}

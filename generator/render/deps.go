@@ -107,7 +107,7 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 			card.str(t.Title, t.Summary, t.CoverAlt)
 		}
 		card.str(st.Region, st.Date.String(), imageKey(r.images(st.Dir, st.Cover)))
-		full.str(st.Region, st.Date.String(), st.Credit, st.Cover, st.Updated.String())
+		full.str(st.Region, st.Date.String(), st.Cover, st.Updated.String())
 		for _, name := range st.Images {
 			full.str(name, imageKey(r.images(st.Dir, name)))
 		}
@@ -320,7 +320,7 @@ func (h *hasher) u64(x uint64) {
 func (h *hasher) f64(x float64) { h.u64(math.Float64bits(x)) }
 
 func (h *hasher) text(t *content.Text) {
-	h.str(t.Lang, t.File, strconv.FormatBool(t.Fallback), t.Title, t.Summary, t.URLSlug, t.Territory, t.Plan, t.Priority, t.Goal, string(t.Body))
+	h.str(t.Lang, t.File, strconv.FormatBool(t.Fallback), t.Title, t.Summary, t.URLSlug, t.Territory, t.Plan, t.Priority, t.Goal, t.CoverAlt, t.Credit, string(t.Body))
 	keys := make([]string, 0, len(t.Inherited))
 	for k := range t.Inherited {
 		keys = append(keys, k)
