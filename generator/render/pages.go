@@ -134,6 +134,9 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			ri.Projects = append(ri.Projects, it)
 			ri.Budget += it.P.BudgetCZK
 			ri.EU += it.P.EUFundingCZK
+			if it.P.BudgetCZK > 0 {
+				ri.Budgeted++
+			}
 			for _, ii := range it.Indicators {
 				if !containsInd(ri.Indicators, ii) {
 					ri.Indicators = append(ri.Indicators, ii)
