@@ -116,6 +116,9 @@ func (p *Processor) commit(tmp, key string, m *manifest) error {
 func (p *Processor) Clean() (removed int, err error) {
 	root := p.opts.CacheDir
 	shards, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil // nothing was ever cached
+	}
 	if err != nil {
 		return 0, fmt.Errorf("imaging: clean cache: %w", err)
 	}

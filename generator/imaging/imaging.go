@@ -138,7 +138,9 @@ type flight struct {
 	err  error
 }
 
-// New checks the options, fills in defaults and creates the cache folder.
+// New checks the options and fills in defaults. The cache folder is
+// created when the first entry is written, so a site without photos gets
+// none.
 func New(opts Options) (*Processor, error) {
 	if opts.CacheDir == "" {
 		return nil, errors.New("imaging: Options.CacheDir is empty")
@@ -165,9 +167,6 @@ func New(opts Options) (*Processor, error) {
 	}
 	if opts.MaxPixels <= 0 {
 		opts.MaxPixels = DefaultMaxPixels
-	}
-	if err := os.MkdirAll(opts.CacheDir, 0o755); err != nil {
-		return nil, fmt.Errorf("imaging: cache folder: %w", err)
 	}
 	start := time.Now()
 	p := &Processor{

@@ -685,3 +685,25 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The cache folder appears with the first entry: a site without photos
+// gets none, and cleaning a cache that was never written is no error.
+func TestCacheFolderMadeOnFirstEntry(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), ".portal-cache", "images")
+	p := newProcessor(t, Options{CacheDir: dir, Widths: []int{50}})
+	if _, err := p.Process(nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Clean(); n != 0 || err != nil {
+		t.Errorf("Clean of a missing cache = %d, %v", n, err)
+	}
+	if _, err := os.Stat(filepath.Dir(dir)); !os.IsNotExist(err) {
+		t.Errorf("a processor without photos made the cache folder (%v)", err)
+	}
+	if _, err := p.Process([]Source{memSource("a.jpg", encodeJPEG(t, photoLike(80, 60, 3)))}); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*", "*", manifestFile)); len(m) != 1 {
+		t.Errorf("entries after the first photo: %v", m)
+	}
+}

@@ -63,6 +63,9 @@ func (p *Processor) produce(key, hash string, data []byte) (m *manifest, rejecte
 		return tw, th
 	}
 
+	if err := os.MkdirAll(p.opts.CacheDir, 0o755); err != nil {
+		return nil, false, fmt.Errorf("cache: %w", err)
+	}
 	tmp, err := os.MkdirTemp(p.opts.CacheDir, ".tmp-")
 	if err != nil {
 		return nil, false, fmt.Errorf("cache: %w", err)
