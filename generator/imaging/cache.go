@@ -61,6 +61,18 @@ func (p *Processor) lookup(key string) *manifest {
 	return m
 }
 
+// cached reports whether key has a complete, valid entry, without
+// touching or removing anything.
+func (p *Processor) cached(key string) bool {
+	dir := p.entryDir(key)
+	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return false
+	}
+	m := new(manifest)
+	return json.Unmarshal(b, m) == nil && m.valid(dir)
+}
+
 // valid checks that every variant file exists with the size it was written
 // with.
 func (m *manifest) valid(dir string) bool {

@@ -397,3 +397,53 @@ func formatName(format string) string {
 	}
 	return format
 }
+
+// Check reports the errors Process would give for srcs, one *Error per
+// failed source joined in source order, and writes nothing: not into the
+// cache, not even a timestamp. A source with a complete cache entry was
+// processed before and is good; any other is read and decoded, but not
+// scaled or encoded. At most Options.Workers images are decoded at once,
+// as in Process.
+func (p *Processor) Check(srcs []Source) error {
+	errs := make([]error, len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(p.opts.Workers, len(srcs)) {
+		wg.Go(func() {
+			for i := range next {
+				if err := p.check(srcs[i]); err != nil {
+					errs[i] = &Error{srcs[i].Name, err}
+				}
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (p *Processor) check(src Source) error {
+	data, err := readSource(src)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	if p.cached(p.entryKey(hex.EncodeToString(sum[:]))) {
+		return nil
+	}
+	cfg, format, err := decodeConfig(data)
+	if err != nil {
+		return err
+	}
+	if err := p.checkConfig(cfg, format); err != nil {
+		return err
+	}
+	p.sem <- struct{}{}
+	defer func() { <-p.sem }()
+	p.decodes.Add(1)
+	_, err = decode(format, data)
+	return err
+}

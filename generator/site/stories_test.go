@@ -400,3 +400,31 @@ func TestStoryPhotos(t *testing.T) {
 		t.Error("a failed build changed the published story")
 	}
 }
+
+// portal check finds a broken photo as a build would, and writes nothing,
+// not even into the image cache.
+func TestCheckPhotos(t *testing.T) {
+	src := storySite(t)
+	cfg := Config{Src: src, Theme: portal.Theme, Updated: fixed}
+	if _, err := Check(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(src, ".portal-cache")); !os.IsNotExist(err) {
+		t.Errorf("check wrote the image cache (%v)", err)
+	}
+	for name, data := range map[string][]byte{
+		"po.jpg":  storyJPEG(t, 1000, 600, 1)[:3000],
+		"vez.jpg": []byte("<html>not a photo</html>"),
+	} {
+		if err := os.WriteFile(filepath.Join(src, "content/stories/jezero", name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Check(cfg)
+	var es content.Errors
+	if !errors.As(err, &es) || len(es) != 2 ||
+		!strings.HasPrefix(es[0].Error(), "content/stories/jezero/po.jpg: truncated JPEG image") ||
+		es[1].Error() != "content/stories/jezero/vez.jpg: not a JPEG or PNG image" {
+		t.Errorf("check of broken photos: %v", err)
+	}
+}
