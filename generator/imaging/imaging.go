@@ -52,6 +52,9 @@ type Options struct {
 	WebP      bool   // also produce WebP (DefaultOptions turns it on)
 	Workers   int    // images processed at once, default runtime.GOMAXPROCS(0)
 	MaxPixels int    // refuse images above this, default 100 megapixels
+	// MemoryLimit bounds the estimated memory of the images decoded at
+	// once, whatever the number of cores (default DefaultMemoryLimit).
+	MemoryLimit int64
 }
 
 // Source is one image file to process.
@@ -125,6 +128,7 @@ type Processor struct {
 	optsKey  string    // the options part of every cache key
 	cutoff   time.Time // entries last used before this are stale for Clean
 	sem      chan struct{}
+	mem      *memGate
 	decodes  atomic.Int64 // decoder runs, for tests
 	mu       sync.Mutex
 	used     map[string]bool // cache keys used by this Processor
@@ -168,6 +172,9 @@ func New(opts Options) (*Processor, error) {
 	if opts.MaxPixels <= 0 {
 		opts.MaxPixels = DefaultMaxPixels
 	}
+	if opts.MemoryLimit <= 0 {
+		opts.MemoryLimit = DefaultMemoryLimit
+	}
 	start := time.Now()
 	p := &Processor{
 		opts: opts,
@@ -175,6 +182,7 @@ func New(opts Options) (*Processor, error) {
 		// after New as up to a second or two earlier: keep those too.
 		cutoff:   start.Truncate(time.Second).Add(-2 * time.Second),
 		sem:      make(chan struct{}, opts.Workers),
+		mem:      newMemGate(opts.MemoryLimit),
 		used:     map[string]bool{},
 		inflight: map[string]*flight{},
 	}
@@ -443,6 +451,7 @@ func (p *Processor) check(src Source) error {
 	}
 	p.sem <- struct{}{}
 	defer func() { <-p.sem }()
+	defer p.mem.release(p.mem.acquire(memoryNeed(cfg, format, data)))
 	p.decodes.Add(1)
 	_, err = decode(format, data)
 	return err

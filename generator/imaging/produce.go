@@ -40,6 +40,7 @@ func (p *Processor) produce(key, hash string, data []byte) (m *manifest, rejecte
 	if format == "jpeg" {
 		o = exifOrientation(data)
 	}
+	defer p.mem.release(p.mem.acquire(memoryNeed(cfg, format, data)))
 	p.decodes.Add(1)
 	src, err := decode(format, data)
 	if err != nil {
