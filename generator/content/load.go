@@ -379,7 +379,7 @@ func (l *loader) parseFile(file string) *rawFile {
 // and belongs in the default language's file only.
 var textKeys = map[string]bool{
 	"title": true, "summary": true, "slug": true,
-	"territory": true, "plan": true, "priority": true, "goal": true, "cover_alt": true,
+	"territory": true, "plan": true, "priority": true, "goal": true, "cover_alt": true, "credit": true,
 }
 
 // entry builds the per-language texts of one slug and checks that
@@ -434,6 +434,7 @@ func (l *loader) entry(kind, slug string, files map[string]*rawFile, e *Entry, k
 		}
 		if kind == kindStories {
 			t.CoverAlt = f.str("cover_alt")
+			t.Credit = f.str("credit")
 		}
 		e.Texts[lang] = t
 		*jobs = append(*jobs, renderJob{text: t, body: rf.body, bodyLine: rf.bodyLine, lang: lang, cache: rf.cache})
@@ -573,6 +574,7 @@ func inheritText(t, base *Text) {
 		{"priority", &t.Priority, base.Priority},
 		{"goal", &t.Goal, base.Goal},
 		{"cover_alt", &t.CoverAlt, base.CoverAlt},
+		{"credit", &t.Credit, base.Credit},
 	} {
 		if *f.dst == "" && f.src != "" {
 			*f.dst = f.src

@@ -70,8 +70,9 @@ type Text struct {
 	URLSlug string
 	// Territory, Plan, Priority and Goal are a project's strategy links.
 	Territory, Plan, Priority, Goal string
-	// CoverAlt describes a story's cover photo.
-	CoverAlt string
+	// CoverAlt describes a story's cover photo; Credit names the author
+	// and licence of its photos (or says they are illustrations).
+	CoverAlt, Credit string
 	// Inherited names the text fields ("summary", "plan" …) that a
 	// translation left out and that hold the default language's text, so
 	// pages can mark them with that language.

@@ -21,9 +21,8 @@ type Story struct {
 	Region string
 	// Cover is an image file of the bundle shown on region pages and when
 	// the story is shared; its alt text is Text.CoverAlt per language.
-	Cover  string
-	Credit string
-	Date   Period
+	Cover string
+	Date  Period
 	// Images are the bundle's image files used by the cover or a body, by
 	// name, sorted; only these are published.
 	Images []string
@@ -123,7 +122,6 @@ func (l *loader) story(slug string, files map[string]*rawFile, images map[string
 			l.p.errorf(f.file, keyLine(f.fm, "cover"), "cover_alt is missing: describe the cover photo for people who cannot see it, e.g. cover_alt = \"Zatopený lom Medard se sokolovskou výsypkou v pozadí\"")
 		}
 	}
-	st.Credit = f.str("credit")
 	st.Date = f.period("date")
 	f.unknown(known)
 	return st
@@ -187,11 +185,46 @@ func (l *loader) bundleImage(dir, ref string, images map[string]bool) l10n.Text 
 		}
 		return l10n.New("there is no %s in %s/%s; photos there: %s", clean, dir, didYouMean(clean, have), strings.Join(have, ", "))
 	}
-	if target, err := fs.ReadLink(l.fsys, dir+"/"+clean); err == nil {
-		resolved := path.Clean(path.Join(dir, target))
-		if path.IsAbs(target) || !strings.HasPrefix(resolved, "content/") {
-			return l10n.New("is a symbolic link leading outside content/; copy the photo into the story's folder")
-		}
+	if real, ok := realPath(l.fsys, dir+"/"+clean); !ok || !strings.HasPrefix(real, "content/") {
+		return l10n.New("is a symbolic link leading outside content/; copy the photo into the story's folder")
 	}
 	return l10n.Text{}
+}
+
+// realPath follows every symbolic link on the way to name (a slash path
+// in fsys): links to links, and linked folders such as a story folder that
+// is itself a link. It returns the path the file really has in fsys; ok is
+// false when a link is absolute, leads above the root of fsys or there are
+// more than 40 of them (a loop). The folder "content" itself is taken as it
+// is: a site may keep its whole content folder elsewhere.
+func realPath(fsys fs.FS, name string) (real string, ok bool) {
+	parts := strings.Split(name, "/")
+	var done []string
+	hops := 0
+	for len(parts) > 0 {
+		p := parts[0]
+		parts = parts[1:]
+		switch p {
+		case "", ".":
+			continue
+		case "..":
+			if len(done) == 0 {
+				return "", false
+			}
+			done = done[:len(done)-1]
+			continue
+		}
+		next := strings.Join(append(done, p), "/")
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil || next == "content" {
+			done = append(done, p) // not a link (or not there: the reader says so)
+			continue
+		}
+		target = strings.ReplaceAll(target, "\\", "/")
+		if hops++; hops > 40 || path.IsAbs(target) || (len(target) > 1 && target[1] == ':') {
+			return "", false
+		}
+		parts = append(strings.Split(target, "/"), parts...)
+	}
+	return strings.Join(done, "/"), true
 }

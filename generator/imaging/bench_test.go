@@ -20,8 +20,9 @@ import (
 
 // BenchmarkProcess40 processes 40 synthetic 6000×4000 (24-megapixel)
 // JPEGs, as a photo story set straight from a camera, first into an empty
-// cache and then again (the warm rebuild), with and without WebP. It
-// reports
+// cache and then again (the warm rebuild), with and without WebP, and with
+// eight workers as on an eight-core machine (whose memory the memory limit,
+// not the number of workers, bounds). It reports
 //
 //	photos/s/core   cold-cache photos per second of wall time per core
 //	photos/cpu-s    the same per second of CPU time (fair on a busy machine)
@@ -41,8 +42,16 @@ func BenchmarkProcess40(b *testing.B) {
 	for _, f := range files {
 		srcs = append(srcs, Source{Name: f, Open: func() (io.ReadCloser, error) { return os.Open(f) }})
 	}
-	for _, webp := range []bool{false, true} {
-		b.Run(fmt.Sprintf("webp=%v", webp), func(b *testing.B) {
+	for _, c := range []struct {
+		webp    bool
+		workers int
+	}{{false, 0}, {true, 0}, {false, 8}} {
+		webp := c.webp
+		name := fmt.Sprintf("webp=%v", webp)
+		if c.workers > 0 {
+			name += fmt.Sprintf(",workers=%d", c.workers)
+		}
+		b.Run(name, func(b *testing.B) {
 			var cold, warm, cpu time.Duration
 			var peak int64
 			for range b.N {
@@ -51,7 +60,7 @@ func BenchmarkProcess40(b *testing.B) {
 				debug.FreeOSMemory()
 				resetPeakRSS()
 				cpu0, t0 := cpuTime(), time.Now()
-				p, err := New(Options{CacheDir: dir, WebP: webp})
+				p, err := New(Options{CacheDir: dir, WebP: webp, Workers: c.workers})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -65,7 +74,7 @@ func BenchmarkProcess40(b *testing.B) {
 				}
 
 				t1 := time.Now()
-				p2, _ := New(Options{CacheDir: dir, WebP: webp})
+				p2, _ := New(Options{CacheDir: dir, WebP: webp, Workers: c.workers})
 				if _, err := p2.Process(srcs); err != nil {
 					b.Fatal(err)
 				}

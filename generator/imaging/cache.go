@@ -61,6 +61,18 @@ func (p *Processor) lookup(key string) *manifest {
 	return m
 }
 
+// cached reports whether key has a complete, valid entry, without
+// touching or removing anything.
+func (p *Processor) cached(key string) bool {
+	dir := p.entryDir(key)
+	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return false
+	}
+	m := new(manifest)
+	return json.Unmarshal(b, m) == nil && m.valid(dir)
+}
+
 // valid checks that every variant file exists with the size it was written
 // with.
 func (m *manifest) valid(dir string) bool {
@@ -116,6 +128,9 @@ func (p *Processor) commit(tmp, key string, m *manifest) error {
 func (p *Processor) Clean() (removed int, err error) {
 	root := p.opts.CacheDir
 	shards, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil // nothing was ever cached
+	}
 	if err != nil {
 		return 0, fmt.Errorf("imaging: clean cache: %w", err)
 	}

@@ -55,8 +55,9 @@ func FuzzProcess(f *testing.F) {
 	})
 }
 
-// FuzzExifOrientation runs the EXIF reader alone, much faster than
-// FuzzProcess: any bytes give 1–8 and no panic.
+// FuzzExifOrientation runs the JPEG marker readers alone, much faster
+// than FuzzProcess: any bytes give an orientation of 1–8, and neither the
+// EXIF reader nor the progressive check panics.
 func FuzzExifOrientation(f *testing.F) {
 	plain := encodeJPEG(f, image.NewGray(image.Rect(0, 0, 8, 8)))
 	for o := uint16(1); o <= 8; o++ {
@@ -67,6 +68,9 @@ func FuzzExifOrientation(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if o := exifOrientation(data); o < 1 || o > 8 {
 			t.Fatalf("orientation %d", o)
+		}
+		if progressive(data) && (len(data) < 4 || data[0] != 0xFF) {
+			t.Fatalf("progressive without a JPEG marker")
 		}
 	})
 }

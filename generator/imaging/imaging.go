@@ -52,6 +52,9 @@ type Options struct {
 	WebP      bool   // also produce WebP (DefaultOptions turns it on)
 	Workers   int    // images processed at once, default runtime.GOMAXPROCS(0)
 	MaxPixels int    // refuse images above this, default 100 megapixels
+	// MemoryLimit bounds the estimated memory of the images decoded at
+	// once, whatever the number of cores (default DefaultMemoryLimit).
+	MemoryLimit int64
 }
 
 // Source is one image file to process.
@@ -125,6 +128,7 @@ type Processor struct {
 	optsKey  string    // the options part of every cache key
 	cutoff   time.Time // entries last used before this are stale for Clean
 	sem      chan struct{}
+	mem      *memGate
 	decodes  atomic.Int64 // decoder runs, for tests
 	mu       sync.Mutex
 	used     map[string]bool // cache keys used by this Processor
@@ -138,7 +142,9 @@ type flight struct {
 	err  error
 }
 
-// New checks the options, fills in defaults and creates the cache folder.
+// New checks the options and fills in defaults. The cache folder is
+// created when the first entry is written, so a site without photos gets
+// none.
 func New(opts Options) (*Processor, error) {
 	if opts.CacheDir == "" {
 		return nil, errors.New("imaging: Options.CacheDir is empty")
@@ -166,8 +172,8 @@ func New(opts Options) (*Processor, error) {
 	if opts.MaxPixels <= 0 {
 		opts.MaxPixels = DefaultMaxPixels
 	}
-	if err := os.MkdirAll(opts.CacheDir, 0o755); err != nil {
-		return nil, fmt.Errorf("imaging: cache folder: %w", err)
+	if opts.MemoryLimit <= 0 {
+		opts.MemoryLimit = DefaultMemoryLimit
 	}
 	start := time.Now()
 	p := &Processor{
@@ -176,6 +182,7 @@ func New(opts Options) (*Processor, error) {
 		// after New as up to a second or two earlier: keep those too.
 		cutoff:   start.Truncate(time.Second).Add(-2 * time.Second),
 		sem:      make(chan struct{}, opts.Workers),
+		mem:      newMemGate(opts.MemoryLimit),
 		used:     map[string]bool{},
 		inflight: map[string]*flight{},
 	}
@@ -397,4 +404,55 @@ func formatName(format string) string {
 		return "PNG"
 	}
 	return format
+}
+
+// Check reports the errors Process would give for srcs, one *Error per
+// failed source joined in source order, and writes nothing: not into the
+// cache, not even a timestamp. A source with a complete cache entry was
+// processed before and is good; any other is read and decoded, but not
+// scaled or encoded. At most Options.Workers images are decoded at once,
+// as in Process.
+func (p *Processor) Check(srcs []Source) error {
+	errs := make([]error, len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(p.opts.Workers, len(srcs)) {
+		wg.Go(func() {
+			for i := range next {
+				if err := p.check(srcs[i]); err != nil {
+					errs[i] = &Error{srcs[i].Name, err}
+				}
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (p *Processor) check(src Source) error {
+	data, err := readSource(src)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	if p.cached(p.entryKey(hex.EncodeToString(sum[:]))) {
+		return nil
+	}
+	cfg, format, err := decodeConfig(data)
+	if err != nil {
+		return err
+	}
+	if err := p.checkConfig(cfg, format); err != nil {
+		return err
+	}
+	p.sem <- struct{}{}
+	defer func() { <-p.sem }()
+	defer p.mem.release(p.mem.acquire(memoryNeed(cfg, format, data)))
+	p.decodes.Add(1)
+	_, err = decode(format, data)
+	return err
 }

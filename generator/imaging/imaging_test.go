@@ -685,3 +685,85 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The cache folder appears with the first entry: a site without photos
+// gets none, and cleaning a cache that was never written is no error.
+func TestCacheFolderMadeOnFirstEntry(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), ".portal-cache", "images")
+	p := newProcessor(t, Options{CacheDir: dir, Widths: []int{50}})
+	if _, err := p.Process(nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.Clean(); n != 0 || err != nil {
+		t.Errorf("Clean of a missing cache = %d, %v", n, err)
+	}
+	if _, err := os.Stat(filepath.Dir(dir)); !os.IsNotExist(err) {
+		t.Errorf("a processor without photos made the cache folder (%v)", err)
+	}
+	if _, err := p.Process([]Source{memSource("a.jpg", encodeJPEG(t, photoLike(80, 60, 3)))}); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*", "*", manifestFile)); len(m) != 1 {
+		t.Errorf("entries after the first photo: %v", m)
+	}
+}
+
+// Check finds what Process would refuse, with the same messages, and
+// writes nothing; a photo already in the cache is not decoded again.
+func TestCheck(t *testing.T) {
+	good := encodeJPEG(t, photoLike(200, 100, 31))
+	cachedPhoto := encodeJPEG(t, photoLike(150, 100, 32))
+	goodPNG := encodePNG(t, photoLike(120, 90, 33))
+	corruptPNG := bytes.Clone(goodPNG)
+	corruptPNG[len(corruptPNG)/2] ^= 0xFF
+	srcs := []Source{
+		memSource("ok.jpg", good),
+		memSource("cached.jpg", cachedPhoto),
+		memSource("half.jpg", good[:len(good)/2]),
+		memSource("crc.png", corruptPNG),
+		memSource("huge.jpg", jpegHeader(24000, 18000)),
+		memSource("page.jpg", []byte("<html>")),
+		memSource("empty.jpg", nil),
+		{Name: "gone.jpg", Open: func() (io.ReadCloser, error) { return nil, os.ErrNotExist }},
+	}
+	dir := filepath.Join(t.TempDir(), "cache")
+	opts := Options{CacheDir: dir, Widths: []int{64}}
+	if _, err := newProcessor(t, opts).Process(srcs[1:2]); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := func() string {
+		var b strings.Builder
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if fi, err := d.Info(); err == nil {
+				fmt.Fprintf(&b, "%s %d %v\n", p, fi.Size(), fi.ModTime().UnixNano())
+			}
+			return nil
+		})
+		return b.String()
+	}
+	before := snapshot()
+
+	p := newProcessor(t, opts)
+	err := p.Check(srcs)
+	if snapshot() != before {
+		t.Errorf("Check changed the cache folder:\n%s\nwas\n%s", snapshot(), before)
+	}
+	if n := p.decodes.Load(); n != 3 {
+		t.Errorf("%d decodes, want 3 (ok.jpg, half.jpg, crc.png; cached.jpg is in the cache, the rest fail before decoding)", n)
+	}
+	_, perr := newProcessor(t, Options{CacheDir: t.TempDir(), Widths: []int{64}}).Process(srcs)
+	if err == nil || perr == nil || err.Error() != perr.Error() {
+		t.Errorf("Check says\n%v\nProcess says\n%v", err, perr)
+	}
+	if err != nil && (strings.Contains(err.Error(), "ok.jpg") || strings.Contains(err.Error(), "cached.jpg") || strings.Count(err.Error(), "\n") != 5) {
+		t.Errorf("Check: %v", err)
+	}
+
+	missing := newProcessor(t, Options{CacheDir: filepath.Join(t.TempDir(), "none")})
+	if err := missing.Check(srcs[:1]); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(missing.opts.CacheDir); !os.IsNotExist(err) {
+		t.Errorf("Check made the cache folder")
+	}
+}

@@ -40,6 +40,7 @@ func (p *Processor) produce(key, hash string, data []byte) (m *manifest, rejecte
 	if format == "jpeg" {
 		o = exifOrientation(data)
 	}
+	defer p.mem.release(p.mem.acquire(memoryNeed(cfg, format, data)))
 	p.decodes.Add(1)
 	src, err := decode(format, data)
 	if err != nil {
@@ -63,6 +64,9 @@ func (p *Processor) produce(key, hash string, data []byte) (m *manifest, rejecte
 		return tw, th
 	}
 
+	if err := os.MkdirAll(p.opts.CacheDir, 0o755); err != nil {
+		return nil, false, fmt.Errorf("cache: %w", err)
+	}
 	tmp, err := os.MkdirTemp(p.opts.CacheDir, ".tmp-")
 	if err != nil {
 		return nil, false, fmt.Errorf("cache: %w", err)

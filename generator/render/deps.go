@@ -111,7 +111,7 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 			card.str(t.Title, t.Summary, t.CoverAlt)
 		}
 		card.str(st.Region, st.Date.String(), imageKey(r.images(st.Dir, st.Cover)))
-		full.str(st.Region, st.Date.String(), st.Credit, st.Cover, st.Updated.String())
+		full.str(st.Region, st.Date.String(), st.Cover, st.Updated.String())
 		for _, name := range st.Images {
 			full.str(name, imageKey(r.images(st.Dir, name)))
 		}
@@ -136,7 +136,7 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		}
 		rg := newHasher()
 		for _, ri := range m.regions {
-			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), imageKey(ri.Cover), ri.CoverAlt)
+			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), strconv.Itoa(ri.Budgeted), imageKey(ri.Cover), ri.CoverAlt)
 		}
 		for _, si := range m.stories {
 			t.str(si.S.Slug)
@@ -324,7 +324,7 @@ func (h *hasher) u64(x uint64) {
 func (h *hasher) f64(x float64) { h.u64(math.Float64bits(x)) }
 
 func (h *hasher) text(t *content.Text) {
-	h.str(t.Lang, t.File, strconv.FormatBool(t.Fallback), t.Title, t.Summary, t.URLSlug, t.Territory, t.Plan, t.Priority, t.Goal, string(t.Body))
+	h.str(t.Lang, t.File, strconv.FormatBool(t.Fallback), t.Title, t.Summary, t.URLSlug, t.Territory, t.Plan, t.Priority, t.Goal, t.CoverAlt, t.Credit, string(t.Body))
 	keys := make([]string, 0, len(t.Inherited))
 	for k := range t.Inherited {
 		keys = append(keys, k)

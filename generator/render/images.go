@@ -19,19 +19,44 @@ type ImageSet struct {
 	Largest       string // the largest JPEG, for sharing
 }
 
-// Sizes tells the browser how wide photos are shown: the full text column
-// on a phone, at most the story column (46rem ≈ 736 px) on a desktop.
-const photoSizes = "(max-width: 48rem) 100vw, 46rem"
+// The sizes attribute tells the browser how wide a photo is shown, so that
+// it fetches the smallest variant that is sharp enough. They follow
+// static/css/portal.css:
+//
+//   - a photo in a story: the full text column on a phone, at most the
+//     story column (.prose, 46rem ≈ 736 px) on a desktop;
+//   - a cover (class "cover-img": .story-cover, .region-cover): the whole
+//     width of the window;
+//   - a tile (class "tile-img": .region-grid, .story-grid in .wrap of
+//     72rem): one column on a phone, two or three up to 60rem, and at most
+//     a third of 72rem beyond.
+const (
+	photoSizes = "(max-width: 48rem) 100vw, 46rem"
+	coverSizes = "100vw"
+	tileSizes  = "(max-width: 36rem) 100vw, (max-width: 60rem) 50vw, 24rem"
+)
+
+func sizesFor(class string) string {
+	switch class {
+	case "cover-img":
+		return coverSizes
+	case "tile-img":
+		return tileSizes
+	}
+	return photoSizes
+}
 
 // Picture is the markup of one responsive photo. eager is for the first
-// photo of a page, which should not wait for lazy loading.
+// photo of a page, which should not wait for lazy loading. class also
+// chooses the sizes attribute (see sizesFor).
 func Picture(im *ImageSet, alt string, eager bool, class string) template.HTML {
+	sizes := sizesFor(class)
 	var b strings.Builder
 	b.WriteString("<picture>")
 	if im.WebPSrcset != "" {
-		b.WriteString(`<source type="image/webp" srcset="` + template.HTMLEscapeString(im.WebPSrcset) + `" sizes="` + photoSizes + `">`)
+		b.WriteString(`<source type="image/webp" srcset="` + template.HTMLEscapeString(im.WebPSrcset) + `" sizes="` + sizes + `">`)
 	}
-	b.WriteString(`<img src="` + template.HTMLEscapeString(im.Src) + `" srcset="` + template.HTMLEscapeString(im.Srcset) + `" sizes="` + photoSizes + `"`)
+	b.WriteString(`<img src="` + template.HTMLEscapeString(im.Src) + `" srcset="` + template.HTMLEscapeString(im.Srcset) + `" sizes="` + sizes + `"`)
 	b.WriteString(` width="` + strconv.Itoa(im.Width) + `" height="` + strconv.Itoa(im.Height) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
 	if class != "" {
 		b.WriteString(` class="` + class + `"`)

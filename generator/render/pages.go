@@ -104,11 +104,12 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		t := it.T
 		it.body = func() template.HTML {
 			lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
-			creditLang := ""
-			if lang != def {
-				creditLang = def
+			// A credit the translation left out is the default language's.
+			creditLang := t.InheritedLang("credit", def)
+			if creditLang == lang {
+				creditLang = ""
 			}
-			return storyBody(t.Body, lookup, st.Credit, creditLang, l.T("compare_label"), it.Cover == nil)
+			return storyBody(t.Body, lookup, t.Credit, creditLang, l.T("compare_label"), it.Cover == nil)
 		}
 		m.stories = append(m.stories, it)
 	}
@@ -133,6 +134,9 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			ri.Projects = append(ri.Projects, it)
 			ri.Budget += it.P.BudgetCZK
 			ri.EU += it.P.EUFundingCZK
+			if it.P.BudgetCZK > 0 {
+				ri.Budgeted++
+			}
 			for _, ii := range it.Indicators {
 				if !containsInd(ri.Indicators, ii) {
 					ri.Indicators = append(ri.Indicators, ii)

@@ -121,6 +121,9 @@ type RegionItem struct {
 	Partners   []*PartnerItem
 	Indicators []*IndicatorItem
 	Budget, EU int64
+	// Budgeted counts the projects that state a budget: with none, the
+	// region's total is unknown, not zero.
+	Budgeted int
 }
 
 // StoryItem is a photo story as shown in one language.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -23,13 +24,7 @@ const CacheDir = ".portal-cache/images"
 // by "<bundle dir>/<name>", ready for render.Options.Images. A photo that
 // cannot be read is a content error naming its file.
 func photos(fsys fs.FS, s *content.Site, proc *imaging.Processor) (map[string]*photo, error) {
-	var srcs []imaging.Source
-	for _, st := range s.Stories {
-		for _, name := range st.Images {
-			file := st.Dir + "/" + name
-			srcs = append(srcs, imaging.Source{Name: file, Open: func() (io.ReadCloser, error) { return fsys.Open(file) }})
-		}
-	}
+	srcs := photoSources(fsys, s)
 	if len(srcs) == 0 {
 		return map[string]*photo{}, nil
 	}
@@ -43,6 +38,36 @@ func photos(fsys fs.FS, s *content.Site, proc *imaging.Processor) (map[string]*p
 		out[srcs[i].Name] = newPhoto(im, "/media/"+slug+"/")
 	}
 	return out, nil
+}
+
+// photoSources are the photos the stories use: their covers and the
+// images of their texts.
+func photoSources(fsys fs.FS, s *content.Site) []imaging.Source {
+	var srcs []imaging.Source
+	for _, st := range s.Stories {
+		for _, name := range st.Images {
+			file := st.Dir + "/" + name
+			srcs = append(srcs, imaging.Source{Name: file, Open: func() (io.ReadCloser, error) { return fsys.Open(file) }})
+		}
+	}
+	return srcs
+}
+
+// checkPhotos finds the photos a build would refuse (not a JPEG or PNG,
+// too large, corrupt, cut short) without writing anything.
+func checkPhotos(src string, s *content.Site) error {
+	srcs := photoSources(os.DirFS(src), s)
+	if len(srcs) == 0 {
+		return nil
+	}
+	proc, err := newProcessor(src)
+	if err != nil {
+		return err
+	}
+	if err := proc.Check(srcs); err != nil {
+		return imageErrors(err)
+	}
+	return nil
 }
 
 // photo is a processed image with its published addresses.

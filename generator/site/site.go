@@ -186,11 +186,15 @@ func checkAddresses(s *content.Site, locales map[string]*locale.Locale) error {
 }
 
 // Check validates the site and renders every page without writing any, so
-// that template errors are found too.
+// that template errors are found too. Photos that are not in the image
+// cache yet are decoded, so that a broken one is found before a build.
 func Check(cfg Config) (Result, error) {
 	start := time.Now()
 	ld, err := Load(cfg)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := checkPhotos(cfg.Src, ld.Site); err != nil {
 		return Result{}, err
 	}
 	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{})

@@ -54,6 +54,10 @@ const cssOf = (d) => fs.readdirSync(path.join(d, "css")).filter((f) => f.endsWit
 const maySkip = (s) => { try { return !/scripting/.test(cssOf(s.dir)); } catch { return false; } };
 for (const s of sites) s.maySkip = maySkip(s);
 
+// Where the time goes (seconds, summed over the parallel lanes).
+const spent = { load: 0, axe: 0, screenshots: 0 };
+const since = (t) => (performance.now() - t) / 1000;
+
 const lane = async (cfg) => {
   const ctx = await browser.newContext({ viewport: { width: cfg.width, height: 900 }, javaScriptEnabled: cfg.js });
   const page = await ctx.newPage();
@@ -63,6 +67,7 @@ const lane = async (cfg) => {
   for (const s of sites) {
     for (const p of s.pages) {
       const where = `${s.name} ${p.url} [${label}]`;
+      let t = performance.now();
       try {
         const resp = await page.goto(s.server.base + p.url, { waitUntil: "load" });
         if (!resp || resp.status() >= 400) failures.push(`${where}: HTTP ${resp && resp.status()}`);
@@ -82,6 +87,8 @@ const lane = async (cfg) => {
           await page.evaluate(axeSource);
           await page.evaluate(() => { window.setTimeout = (fn, ms, ...a) => { Promise.resolve().then(() => fn(...a)); return 0; }; window.clearTimeout = () => {}; });
         }
+        spent.load += since(t);
+        t = performance.now();
         if (!skip) {
           const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] })
             .then((r) => ({
@@ -104,6 +111,8 @@ const lane = async (cfg) => {
             if (wide) failures.push(`${where}: reflow (WCAG 1.4.10): ${wide}`);
           }
         }
+        spent.axe += since(t);
+        t = performance.now();
         if (cfg.js && s.name === shotSite && p.type !== "projects-page") {
           const name = `${p.type}-${p.lang === "-" ? "root" : p.lang}-${cfg.width}.png`;
           // A full-page screenshot does not scroll, so lazy photos below the
@@ -114,6 +123,7 @@ const lane = async (cfg) => {
             return loaded.then(() => i.decode()).catch(() => {});
           })));
           await page.screenshot({ path: outDir + name, fullPage: true });
+          spent.screenshots += since(t);
         }
       } catch (e) {
         failures.push(`${where}: could not check: ${String(e.message || e).split("\n")[0]}`);
@@ -131,7 +141,7 @@ await browser.close();
 for (const s of sites) await s.server.close();
 
 const pageCount = sites.reduce((n, s) => n + s.pages.length, 0);
-console.log(`axe-core ${JSON.parse(fs.readFileSync(require.resolve("axe-core/package.json"), "utf8")).version}: ${checked} runs on ${pageCount} pages (${sites.map((s) => `${s.name}: ${s.pages.map((p) => p.type + "/" + p.lang).join(" ")}`).join("; ")}) × 390/1280 px × JS on/off; ${same} pages without JS had the same DOM as with it and were not run again`);
+console.log(`axe-core ${JSON.parse(fs.readFileSync(require.resolve("axe-core/package.json"), "utf8")).version}: ${checked} runs on ${pageCount} pages (${sites.map((s) => `${s.name}: ${s.pages.map((p) => p.type + "/" + p.lang).join(" ")}`).join("; ")}) × 390/1280 px × JS on/off; ${same} pages without JS had the same DOM as with it and were not run again; time in the lanes: ${Object.entries(spent).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")}`);
 if (notes.length) {
   // "Incomplete" results: axe could not decide (text over a gradient or an
   // image, say); they are listed for a person to look at, not failures.

@@ -97,11 +97,56 @@ await withPage({}, async (page) => {
   check("/cs/", skip.cls === "skip" && skip.visible, `first Tab focused "${skip.cls}" visible=${skip.visible}`);
 });
 
+// A story's before/after pair: without JavaScript both photos show, side
+// by side on a desktop and one above the other on a phone; with it, a
+// slider lays the second over the first and reveals it. Every photo of the
+// story loads a published variant.
+const storyURL = "/cs/pribehy/sokolovsko-jezero-medard/";
+const pairBoxes = (page) => page.$$eval(".compare figure img", (imgs) => imgs.map((i) => { const r = i.getBoundingClientRect(); return { x: r.x, y: r.y + scrollY, w: r.width }; }));
+const photosLoaded = async (page) => {
+  for (const img of await page.$$(".story img")) await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll(".story img")].every((i) => i.complete), null, { timeout: 15000 }).catch(() => {});
+  return page.$$eval(".story img", (imgs) => imgs.map((i) => ({ src: i.currentSrc, ok: i.complete && i.naturalWidth > 0 })));
+};
+for (const [width, height] of [[1280, 900], [390, 844]]) {
+  await withPage({ viewport: { width, height }, javaScriptEnabled: false }, async (page) => {
+    const url = `${storyURL} (${width} px, no JavaScript)`;
+    await page.goto(base + storyURL);
+    check(url, (await page.locator(".compare-slider, .compare-range").count()) === 0, "slider present without JavaScript");
+    const [a, b] = await pairBoxes(page);
+    check(url, a && b && a.w > 50 && b.w > 50, `the pair does not show both photos: ${JSON.stringify([a, b])}`);
+    if (a && b) {
+      const sideBySide = Math.abs(a.y - b.y) < 2 && b.x > a.x;
+      check(url, width > 600 ? sideBySide : b.y > a.y, `the pair is ${sideBySide ? "side by side" : "stacked"} at ${width} px`);
+    }
+    for (const p of await photosLoaded(page)) check(url, p.ok && p.src.includes("/media/sokolovsko-jezero-medard/"), `photo not loaded: ${p.src}`);
+  });
+  await withPage({ viewport: { width, height } }, async (page) => {
+    const url = `${storyURL} (${width} px)`;
+    await page.goto(base + storyURL);
+    await page.waitForSelector(".compare.compare-slider .compare-range");
+    const [a, b] = await pairBoxes(page);
+    check(url, a && b && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1, `with the slider the photos do not lie over each other: ${JSON.stringify([a, b])}`);
+    const range = page.locator(".compare-range");
+    check(url, ((await range.getAttribute("aria-label")) || "").length > 0, "the slider has no label");
+    const clip = () => page.$eval(".compare figure + figure", (f) => f.style.clipPath);
+    await range.focus();
+    await page.keyboard.press("Home");
+    const open = await clip();
+    await page.keyboard.press("End");
+    const closed = await clip();
+    check(url, open === "inset(0px 0px 0px 0%)" || open === "inset(0 0 0 0%)", `slider at 0 clips the second photo with ${open}`);
+    check(url, closed === "inset(0px 0px 0px 100%)" || closed === "inset(0 0 0 100%)", `slider at 100 clips the second photo with ${closed}`);
+    check(url, (await page.locator(".compare-caption").count()) === 1, "the second caption is not below the slider");
+    for (const p of await photosLoaded(page)) check(url, p.ok && p.src.includes("/media/sokolovsko-jezero-medard/"), `photo not loaded: ${p.src}`);
+  });
+}
+
 // Screenshots of every page type at 390 and 1280 px are taken by axe.mjs.
 
 await browser.close();
 await close();
-record("browser checks", "4 pages", failures);
+record("browser checks", "5 pages", failures);
 if (failures.length) {
   console.error("Browser checks failed:\n" + failures.map((f) => "  " + f).join("\n"));
   process.exit(1);
