@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -319,14 +320,28 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
-// minifyVersion goes into every input sum; change it when the minifier
-// or its options change, so that no file minified the old way is kept.
-const minifyVersion = "tdewolff/minify v2.24.25, keep document tags, end tags, quotes"
+// minifyOptions goes into every input sum with the minifier's version
+// (minifyVersion); change it when the options of newMinifier change, so
+// that no file minified the old way is kept.
+const minifyOptions = "keep document tags, end tags, quotes; JSON numbers"
+
+// minifyVersion is the version of the minifier this binary was built
+// with, so that an upgrade minifies every file again.
+var minifyVersion = func() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/tdewolff/minify/v2" {
+				return d.Version
+			}
+		}
+	}
+	return "unknown"
+}()
 
 // inputSum identifies the bytes given to WriteFile before minification.
 func inputSum(data []byte) string {
 	h := sha256.New()
-	h.Write([]byte(minifyVersion))
+	h.Write([]byte(minifyVersion + "\x00" + minifyOptions + "\x00"))
 	h.Write(data)
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
