@@ -137,7 +137,7 @@ type Processor struct {
 	mem      *memGate
 	decodes  atomic.Int64 // decoder runs, for tests
 	mu       sync.Mutex
-	used     map[string]bool // cache keys used by this Processor
+	used     map[string]bool    // cache keys used by this Processor
 	stamps   map[string]stamped // by Source.Name: the key its Stamp gave
 	inflight map[string]*flight
 	stats    Stats
