@@ -77,7 +77,13 @@
 // # Memory
 //
 // Options.Workers images (default GOMAXPROCS) are processed at once, across
-// all Process calls of a Processor; each worker holds one image. For a
+// all Process and Check calls of a Processor; each worker holds one image.
+// And only as many images are decoded at once as fit Options.MemoryLimit
+// (default 512 MiB), by an estimate made from the header before decoding
+// (memoryNeed: 5 bytes a pixel for a baseline JPEG, 11 for a progressive
+// one, 6 or 10 for an 8- or 16-bit PNG, plus the file): four 24-megapixel
+// JPEGs at most, whatever the number of cores. An image that needs more
+// than the whole limit is decoded alone. For a
 // 24-megapixel baseline JPEG a worker holds the file (≈ 7 MB), the decoded
 // YCbCr image (36 MB; 72 MB for 4:4:4), the 2×2-averaged copy (24 MB), a
 // 1600×2000 intermediate (13 MB) and the variants (7 MB at 1600 px). A
@@ -85,8 +91,11 @@
 // width×source height×32 bytes — 205 MB for 6000×4000 → 1600 — so the
 // scaling runs as two separable passes over bands of about 8 MB each, which
 // gives the same result up to 8-bit rounding of the intermediate.
-// Measured: 40 photos of 24 megapixels with 2 workers peak at 242 MB RSS
-// (JPEG only) and 227 MB (JPEG and WebP), the whole test process included.
+// Measured with BenchmarkProcess40 (40 photos of 24 megapixels, the whole
+// test process included): 2 workers peak at 228 MB RSS (JPEG only) and
+// 244 MB (JPEG and WebP); 8 workers, as on an eight-core machine, at
+// 501 MB. Before the memory limit, 8 workers took 857 MB for 16 such
+// photos, and 16 workers would have taken about 1.7 GB.
 // Larger cases: a progressive JPEG keeps 4 bytes per coefficient while
 // decoding (+144 MB at 24 MP); a 100-megapixel 8-bit PNG decodes to 400 MB,
 // a 16-bit one to 800 MB per worker — hence MaxPixels.
@@ -137,11 +146,14 @@
 // contrast (golang/go#40173), so it serves only as a validity check;
 // browsers decode correctly.
 //
-// WebP costs time once per photo: about 1.2 s of CPU for the three widths
-// of a 24-megapixel photo, on top of 1.7 s for decoding, scaling and JPEG
-// (measured with BenchmarkProcess40). Because the cache keeps the result,
-// a site pays it once per new photo, so DefaultOptions turns WebP on. The
-// WebP quality is the JPEG quality minus 7 (82 → 75), which gave the same
-// PSNR; method 4 is 20 % smaller than method 2 for about twice the time.
+// WebP costs time once per photo: about 0.5 s of CPU for the three widths
+// of a 24-megapixel photo, on top of 1.2 s for decoding, scaling and JPEG
+// (BenchmarkProcess40 on 2026-12-02: 0.81 photos per CPU second JPEG only,
+// 0.59 with WebP, under a load of 8–10 on 2 cores; the first version of
+// this package measured 1.2 s and 1.7 s). Because the cache keeps the
+// result, a site pays it once per new photo, so DefaultOptions turns WebP
+// on. The WebP quality is the JPEG quality minus 7 (82 → 75), which gave
+// the same PSNR; method 4 is 20 % smaller than method 2 for about twice
+// the time.
 // AVIF (gen2brain/avif, 1–9 s per photo) is not offered.
 package imaging

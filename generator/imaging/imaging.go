@@ -61,6 +61,12 @@ type Options struct {
 type Source struct {
 	Name string // for messages and published names, e.g. "content/stories/lom/lom-medard.jpg"
 	Open func() (io.ReadCloser, error)
+	// Stamp, when set, changes whenever the file may have changed (its
+	// size and modification time, say). A Processor that already hashed
+	// Name with the same Stamp trusts that hash and reads nothing: a
+	// long-lived Processor (portal serve) does not read every photo again
+	// on every rebuild. A new Processor always reads and hashes.
+	Stamp string
 }
 
 // Image describes the variants of one source, for <img srcset>.
@@ -131,10 +137,13 @@ type Processor struct {
 	mem      *memGate
 	decodes  atomic.Int64 // decoder runs, for tests
 	mu       sync.Mutex
-	used     map[string]bool // cache keys used by this Processor
+	used     map[string]bool    // cache keys used by this Processor
+	stamps   map[string]stamped // by Source.Name: the key its Stamp gave
 	inflight map[string]*flight
 	stats    Stats
 }
+
+type stamped struct{ stamp, key string }
 
 type flight struct {
 	done chan struct{}
@@ -184,6 +193,7 @@ func New(opts Options) (*Processor, error) {
 		sem:      make(chan struct{}, opts.Workers),
 		mem:      newMemGate(opts.MemoryLimit),
 		used:     map[string]bool{},
+		stamps:   map[string]stamped{},
 		inflight: map[string]*flight{},
 	}
 	p.optsKey = fmt.Sprintf("portal/imaging v%d\nwidths %v\njpeg q%d\n", version, opts.Widths, opts.Quality)
@@ -227,6 +237,20 @@ func (p *Processor) Stats() Stats {
 }
 
 func (p *Processor) one(src Source) (Image, error) {
+	if src.Stamp != "" {
+		p.mu.Lock()
+		st, ok := p.stamps[src.Name]
+		if ok && st.stamp == src.Stamp {
+			p.used[st.key] = true
+		}
+		p.mu.Unlock()
+		if ok && st.stamp == src.Stamp {
+			if m := p.lookup(st.key); m != nil {
+				p.count(func(s *Stats) { s.Cached++ })
+				return p.image(src.Name, st.key, m), nil
+			}
+		}
+	}
 	data, err := readSource(src)
 	if err != nil {
 		p.count(func(s *Stats) { s.Failed++ })
@@ -238,6 +262,11 @@ func (p *Processor) one(src Source) (Image, error) {
 	m, err := p.entry(key, hash, data)
 	if err != nil {
 		return Image{}, &Error{src.Name, err}
+	}
+	if src.Stamp != "" {
+		p.mu.Lock()
+		p.stamps[src.Name] = stamped{src.Stamp, key}
+		p.mu.Unlock()
 	}
 	return p.image(src.Name, key, m), nil
 }

@@ -767,3 +767,48 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check made the cache folder")
 	}
 }
+
+// A long-lived Processor trusts a source whose Stamp it has seen and does
+// not read it again; a new Stamp, or a new Processor, reads it.
+func TestStamp(t *testing.T) {
+	data := encodeJPEG(t, photoLike(120, 80, 60))
+	opened := 0
+	src := func(stamp string) Source {
+		return Source{Name: "a.jpg", Stamp: stamp, Open: func() (io.ReadCloser, error) {
+			opened++
+			return io.NopCloser(bytes.NewReader(data)), nil
+		}}
+	}
+	dir := t.TempDir()
+	p := newProcessor(t, Options{CacheDir: dir, Widths: []int{60}})
+	tests := []struct {
+		stamp      string
+		wantOpened int
+	}{
+		{"100 1", 1}, // first sight: read and hashed
+		{"100 1", 1}, // same stamp: trusted
+		{"100 2", 2}, // changed: read again
+		{"", 3},      // no stamp: always read
+		{"100 2", 3},
+	}
+	for i, tt := range tests {
+		ims, err := p.Process([]Source{src(tt.stamp)})
+		if err != nil || len(ims[0].Variants) != 1 {
+			t.Fatalf("%d: %v", i, err)
+		}
+		if opened != tt.wantOpened {
+			t.Errorf("step %d (stamp %q): opened %d times, want %d", i, tt.stamp, opened, tt.wantOpened)
+		}
+	}
+	if s := p.Stats(); s.Processed != 1 || s.Cached != 4 {
+		t.Errorf("stats %+v", s)
+	}
+	// A trusted entry that left the cache is made again from the file.
+	os.RemoveAll(filepath.Join(dir))
+	if _, err := p.Process([]Source{src("100 2")}); err != nil || opened != 4 {
+		t.Errorf("after the cache was removed: %v, opened %d times", err, opened)
+	}
+	if _, err := newProcessor(t, Options{CacheDir: dir, Widths: []int{60}}).Process([]Source{src("100 2")}); err != nil || opened != 5 {
+		t.Errorf("a new processor: %v, opened %d times", err, opened)
+	}
+}

@@ -41,13 +41,18 @@ func photos(fsys fs.FS, s *content.Site, proc *imaging.Processor) (map[string]*p
 }
 
 // photoSources are the photos the stories use: their covers and the
-// images of their texts.
+// images of their texts. Their stamps (size and modification time) let
+// the Processor of portal serve skip reading unchanged photos.
 func photoSources(fsys fs.FS, s *content.Site) []imaging.Source {
 	var srcs []imaging.Source
 	for _, st := range s.Stories {
 		for _, name := range st.Images {
 			file := st.Dir + "/" + name
-			srcs = append(srcs, imaging.Source{Name: file, Open: func() (io.ReadCloser, error) { return fsys.Open(file) }})
+			src := imaging.Source{Name: file, Open: func() (io.ReadCloser, error) { return fsys.Open(file) }}
+			if fi, err := fs.Stat(fsys, file); err == nil {
+				src.Stamp = fmt.Sprintf("%d %d", fi.Size(), fi.ModTime().UnixNano())
+			}
+			srcs = append(srcs, src)
 		}
 	}
 	return srcs
