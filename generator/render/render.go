@@ -298,7 +298,11 @@ func (r *Renderer) chooserView() *View {
 	v := r.baseView(r.langs[0], "chooser", "/", r.site.Config.Title[r.langs[0]])
 	r.withAlternates(v, func(lang string) (string, bool) { return "/" + lang + "/", true })
 	// The chooser is not a translation of the home pages; they name it
-	// neither, and it names no alternates.
+	// neither, and it names no alternates. It is in no language of its
+	// own, so the switcher marks none as current: both are links.
 	v.Alternates = nil
+	for i := range v.Switch {
+		v.Switch[i].Current = false
+	}
 	return v
 }

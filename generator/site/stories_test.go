@@ -89,6 +89,11 @@ func storySite(t *testing.T) string {
 	if err := os.CopyFS(src, os.DirFS("testdata/basic")); err != nil {
 		t.Fatal(err)
 	}
+	// Builds of the fixture (TestGolden) leave their image cache in it;
+	// this site starts without one, whatever ran before.
+	if err := os.RemoveAll(filepath.Join(src, ".portal-cache")); err != nil {
+		t.Fatal(err)
+	}
 	dir := filepath.Join(src, "content", "stories", "jezero")
 	files := map[string][]byte{
 		"index.cs.md": []byte(`+++
