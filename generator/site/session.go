@@ -133,26 +133,22 @@ func (s *Session) Build() (Update, error) {
 	}
 	up.Pages = len(prints)
 	out := &memOutput{files: next}
-	if err := r.RenderPages(todo, out); err != nil {
+	// Static files, the list index, search index and open data are
+	// produced whole and compared by bytes; they take seconds on a large
+	// site, so they are made while the changed pages render.
+	extra := &memOutput{files: map[string][]byte{}}
+	err = parallel(
+		func() error { return r.RenderPages(todo, out) },
+		func() error { return r.WriteExtras(extra) },
+		func() error { return staticFiles(ld.Theme, extra, nil) },
+		func() error { _, err := writeOpenData(ld, extra); return err },
+		func() error { return writePhotos(pics, extra) },
+	)
+	if err != nil {
 		return Update{}, err
 	}
 	for _, p := range todo {
 		up.Rendered = append(up.Rendered, p.File())
-	}
-	// Static files, the list index and open data are small: produce them
-	// all and compare bytes.
-	extra := &memOutput{files: map[string][]byte{}}
-	if err := r.WriteExtras(extra); err != nil {
-		return Update{}, err
-	}
-	if err := staticFiles(ld.Theme, extra, nil); err != nil {
-		return Update{}, err
-	}
-	if _, err := writeOpenData(ld, extra); err != nil {
-		return Update{}, err
-	}
-	if err := writePhotos(pics, extra); err != nil {
-		return Update{}, err
 	}
 	for f, b := range extra.files {
 		if !bytes.Equal(old[f], b) {
