@@ -119,11 +119,11 @@ type RegionItem struct {
 	Cover                        *ImageSet
 	CoverAlt                     string
 	CoverCredit, CoverCreditLang string
-	Stories    []*StoryItem
-	Projects   []*ProjectItem
-	Partners   []*PartnerItem
-	Indicators []*IndicatorItem
-	Budget, EU int64
+	Stories                      []*StoryItem
+	Projects                     []*ProjectItem
+	Partners                     []*PartnerItem
+	Indicators                   []*IndicatorItem
+	Budget, EU                   int64
 	// Budgeted counts the projects that state a budget: with none, the
 	// region's total is unknown, not zero.
 	Budgeted int
