@@ -136,7 +136,7 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		}
 		rg := newHasher()
 		for _, ri := range m.regions {
-			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), strconv.Itoa(ri.Budgeted), imageKey(ri.Cover), ri.CoverAlt)
+			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), strconv.Itoa(ri.Budgeted), imageKey(ri.Cover), ri.CoverAlt, ri.CoverCredit, ri.CoverCreditLang)
 		}
 		for _, si := range m.stories {
 			t.str(si.S.Slug)

@@ -157,7 +157,10 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		ri := region(si.S.Region)
 		ri.Stories = append(ri.Stories, si)
 		if ri.Cover == nil && si.Cover != nil {
-			ri.Cover, ri.CoverAlt = si.Cover, si.T.CoverAlt
+			ri.Cover, ri.CoverAlt, ri.CoverCredit = si.Cover, si.T.CoverAlt, si.T.Credit
+			if cl := si.T.InheritedLang("credit", def); cl != lang {
+				ri.CoverCreditLang = cl
+			}
 		}
 	}
 	for _, ri := range regions {

@@ -113,14 +113,17 @@ type PartnerItem struct {
 // RegionItem is a region with what the site holds about it.
 type RegionItem struct {
 	Key, Name, Path string
-	// Cover is the photo of the region: the cover of its newest story.
-	Cover      *ImageSet
-	CoverAlt   string
-	Stories    []*StoryItem
-	Projects   []*ProjectItem
-	Partners   []*PartnerItem
-	Indicators []*IndicatorItem
-	Budget, EU int64
+	// Cover is the photo of the region: the cover of its newest story,
+	// shown with that story's credit (CoverCreditLang is the credit's
+	// language when it differs from the page's).
+	Cover                        *ImageSet
+	CoverAlt                     string
+	CoverCredit, CoverCreditLang string
+	Stories                      []*StoryItem
+	Projects                     []*ProjectItem
+	Partners                     []*PartnerItem
+	Indicators                   []*IndicatorItem
+	Budget, EU                   int64
 	// Budgeted counts the projects that state a budget: with none, the
 	// region's total is unknown, not zero.
 	Budgeted int

@@ -318,6 +318,7 @@ func TestStoryPhotos(t *testing.T) {
 	region := read(t, out, "cs/kraje/karlovarsky-kraj/index.html")
 	for _, want := range []string{
 		`<figure class="region-cover"><picture>`,
+		`</picture><figcaption class="credit">Foto: Jana Nová, CC BY 4.0</figcaption></figure>`,
 		`alt="Jezero za soumraku" class="cover-img" decoding="async">`,
 		`href="/cs/pribehy/jezero/"`,
 		`href="/cs/projekty/jednotka/"`,
@@ -327,6 +328,9 @@ func TestStoryPhotos(t *testing.T) {
 		if !strings.Contains(region, want) {
 			t.Errorf("region page: missing %s", want)
 		}
+	}
+	if en := read(t, out, "en/regions/karlovy-vary-region/index.html"); !strings.Contains(en, `<figcaption class="credit">Photo: Jana Nová, CC BY 4.0</figcaption>`) {
+		t.Error("English region page: the cover's credit is missing or not English")
 	}
 	if strings.Contains(region, "0"+"\u00a0"+"Kč") {
 		t.Error("region page: a region whose projects state no budget shows 0 Kč")
