@@ -217,26 +217,43 @@ func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 // lists' JSON index for the JavaScript filter, the Atom feeds, the sitemap
 // and robots.txt.
 func (r *Renderer) WriteExtras(out Output) error {
-	for _, lang := range r.langs {
-		p, data, err := r.ListIndex(lang)
-		if err == nil {
-			err = out.WriteFile(p, data)
+	// Each language's files, and the sitemap, are made side by side: the
+	// search index alone is most of a serve rebuild.
+	errs := make([]error, len(r.langs)+1)
+	var wg sync.WaitGroup
+	for i, lang := range r.langs {
+		wg.Go(func() { errs[i] = r.writeLangExtras(lang, out) })
+	}
+	wg.Go(func() {
+		errs[len(r.langs)] = out.WriteFile("sitemap.xml", r.Sitemap())
+		if errs[len(r.langs)] == nil {
+			errs[len(r.langs)] = out.WriteFile("robots.txt", r.Robots())
 		}
-		if err == nil {
-			err = out.WriteFile(FeedPath(lang)[1:], r.Feed(lang))
-		}
-		if err == nil {
-			rt := Routes{Lang: lang, L: r.locales[lang]}
-			_, err = search.Build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
-		}
+	})
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
-	if err := out.WriteFile("sitemap.xml", r.Sitemap()); err != nil {
-		return err
+	return nil
+}
+
+// writeLangExtras writes the list index, the feed and the search index of
+// one language.
+func (r *Renderer) writeLangExtras(lang string, out Output) error {
+	p, data, err := r.ListIndex(lang)
+	if err == nil {
+		err = out.WriteFile(p, data)
 	}
-	return out.WriteFile("robots.txt", r.Robots())
+	if err == nil {
+		err = out.WriteFile(FeedPath(lang)[1:], r.Feed(lang))
+	}
+	if err == nil {
+		rt := Routes{Lang: lang, L: r.locales[lang]}
+		_, err = search.Build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
+	}
+	return err
 }
 
 // RenderPage executes the template of one page.
