@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"runtime"
 	"runtime/pprof"
 	"sort"
@@ -73,6 +74,8 @@ type Options struct {
 	// Images returns the responsive variants of a photo of a story bundle
 	// (its folder and file name), or nil when it has none.
 	Images func(dir, name string) *ImageSet
+	// Layouts, when set, are the theme's templates parsed already.
+	Layouts *Layouts
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
@@ -80,7 +83,7 @@ var kinds = []string{"home", "projects", "project", "partners", "partner", "regi
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, tmpl: map[string]*template.Template{}, asset: opts.Asset, images: opts.Images}
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images}
 	if r.images == nil {
 		r.images = func(string, string) *ImageSet { return nil }
 	}
@@ -92,28 +95,14 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 			return nil, fmt.Errorf("layouts/i18n/%s.toml: missing: every site language needs its UI strings", lang)
 		}
 	}
-	funcs := template.FuncMap{
-		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
-		"add":      func(a, b int) int { return a + b },
-		"iso":      func(t time.Time) string { return t.Format("2006-01-02") },
-		"year":     func(t time.Time) int { return t.Year() },
-		"ogLocale": OGLocale,
-		"picture":  Picture,
-	}
-	base, err := template.New("").Funcs(funcs).ParseFS(theme, "layouts/base.html", "layouts/partials.html")
-	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
-	}
-	for _, k := range kinds {
-		t, err := template.Must(base.Clone()).ParseFS(theme, "layouts/"+k+".html")
-		if err != nil {
-			return nil, fmt.Errorf("layouts/%s.html: %w", k, err)
+	lay := opts.Layouts
+	if lay == nil {
+		var err error
+		if lay, err = ParseLayouts(theme); err != nil {
+			return nil, err
 		}
-		r.tmpl[k] = t
 	}
-	if r.layoutHashes, err = hashLayouts(theme); err != nil {
-		return nil, err
-	}
+	r.tmpl, r.layoutHashes = lay.tmpl, lay.hashes
 	// The languages' models are independent: built side by side.
 	models := make([]*langModel, len(r.langs))
 	var wg sync.WaitGroup
@@ -126,6 +115,49 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 		r.model[lang] = models[i]
 	}
 	return r, nil
+}
+
+// Layouts are the parsed templates of a theme. Parsing them is a fifth
+// of a serve rebuild of a small site, so a session keeps them while the
+// layout files stay the same (Layouts.Same).
+type Layouts struct {
+	tmpl   map[string]*template.Template
+	hashes map[string]uint64
+}
+
+// ParseLayouts parses layouts/*.html of theme.
+func ParseLayouts(theme fs.FS) (*Layouts, error) {
+	funcs := template.FuncMap{
+		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+		"add":      func(a, b int) int { return a + b },
+		"iso":      func(t time.Time) string { return t.Format("2006-01-02") },
+		"year":     func(t time.Time) int { return t.Year() },
+		"ogLocale": OGLocale,
+		"picture":  Picture,
+	}
+	base, err := template.New("").Funcs(funcs).ParseFS(theme, "layouts/base.html", "layouts/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	lay := &Layouts{tmpl: map[string]*template.Template{}}
+	for _, k := range kinds {
+		t, err := template.Must(base.Clone()).ParseFS(theme, "layouts/"+k+".html")
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s.html: %w", k, err)
+		}
+		lay.tmpl[k] = t
+	}
+	if lay.hashes, err = hashLayouts(theme); err != nil {
+		return nil, err
+	}
+	return lay, nil
+}
+
+// Same reports whether theme's layout files and UI strings are still the
+// ones lay was parsed from.
+func (lay *Layouts) Same(theme fs.FS) bool {
+	h, err := hashLayouts(theme)
+	return err == nil && maps.Equal(h, lay.hashes)
 }
 
 // Pages lists every page of the site, in every language. The list is made

@@ -31,6 +31,8 @@ type Session struct {
 	cache  *content.Cache // parses and bodies of unchanged files
 	proc   *imaging.Processor
 	prints map[string]uint64 // output file → fingerprint of its last render
+	// layouts are the parsed templates, kept until a layout file changes.
+	layouts *render.Layouts
 	// files is the published site: output path → bytes. It is replaced as
 	// a whole, never modified, so readers need no lock.
 	files atomic.Pointer[map[string][]byte]
@@ -112,7 +114,12 @@ func (s *Session) Build() (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics)})
+	if s.layouts == nil || !s.layouts.Same(ld.Theme) {
+		if s.layouts, err = render.ParseLayouts(ld.Theme); err != nil {
+			return Update{}, err
+		}
+	}
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts})
 	if err != nil {
 		return Update{}, err
 	}

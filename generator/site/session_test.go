@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -193,5 +194,35 @@ func TestSessionKeepsLastGoodSite(t *testing.T) {
 	fixedPage, _ := s.File("cs/projekty/animace/index.html")
 	if !strings.Contains(string(fixedPage), "Dokončeno") || len(up.Rendered) == 0 {
 		t.Error("the fixed page was not rendered again")
+	}
+}
+
+// TestSessionLayoutEdit: the session keeps parsed templates between
+// builds, so an edited layout must be parsed again and show on every page.
+func TestSessionLayoutEdit(t *testing.T) {
+	s, src := newTestSession(t)
+	base, err := fs.ReadFile(portal.Theme, "layouts/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, mark := range []string{"první-značka", "druhá-značka"} {
+		page := strings.Replace(string(base), "<main id=\"main\"", "<p>"+mark+"</p><main id=\"main\"", 1)
+		if err := os.WriteFile(filepath.Join(src, "layouts/base.html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		up, err := s.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(up.Rendered) != up.Pages {
+			t.Errorf("%s: %d of %d pages rendered again", mark, len(up.Rendered), up.Pages)
+		}
+		got, _ := s.File("cs/projekty/index.html")
+		if !strings.Contains(string(got), mark) {
+			t.Errorf("the edited layout (%s) is not on the page", mark)
+		}
 	}
 }
