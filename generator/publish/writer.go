@@ -65,15 +65,14 @@ const (
 	stateFailed          // Commit failed: only Abort is left to do
 )
 
-// Writer writes one build into a fresh temporary folder beside the output
-// folder and swaps it in on Commit, so a failed or interrupted build leaves
-// the previous site whole. It is safe for concurrent use by many
+// Writer stages one build in a fresh temporary folder beside the output
+// folder and publishes it on Commit (whole, or the changed files only; see
+// doc.go), so a failed or interrupted build leaves the previous site whole. It is safe for concurrent use by many
 // goroutines, so render workers can write pages as they finish them.
 type Writer struct {
-	out    string   // the output folder: absolute, symbolic links resolved
-	tmp    string   // the new build: out + ".tmp-" + suffix
-	suffix string   // random, shared by the .tmp- and .old- folders of this build
-	root   *os.Root // tmp; a Root keeps writes inside it and fails them if tmp is removed underneath
+	out    string // the output folder: absolute, symbolic links resolved
+	tmp    string // the new build: out + ".tmp-" + suffix
+	suffix string // random, shared by the .tmp- and .old- folders of this build
 	min    *minify.M
 	// fixPerm is set when the umask takes bits off dirPerm, so every file
 	// and folder needs an explicit chmod; otherwise that syscall is saved.
@@ -153,9 +152,6 @@ func NewWriter(out string, opts Options) (*Writer, error) {
 	if err == nil && fi.Mode().Perm() != dirPerm {
 		w.fixPerm = true
 		err = os.Chmod(w.tmp, dirPerm)
-	}
-	if err == nil {
-		w.root, err = os.OpenRoot(w.tmp)
 	}
 	if err != nil {
 		os.RemoveAll(w.tmp)
@@ -458,7 +454,6 @@ func (w *Writer) Commit() error {
 	marker := w.marker()
 	if w.update {
 		w.state = stateFailed // until the update succeeds, only Abort is left
-		w.closeRoots()
 		if err := w.updateOut(marker); err != nil {
 			return err
 		}
@@ -470,7 +465,6 @@ func (w *Writer) Commit() error {
 		return fmt.Errorf("publish: writing %s: %w", Marker, err)
 	}
 	w.state = stateFailed // until the swap succeeds, only Abort is left
-	w.closeRoots()        // open handles would block the renames on Windows
 	if err := w.swap(); err != nil {
 		return err
 	}
@@ -698,7 +692,6 @@ func (w *Writer) Abort() error {
 		return nil
 	}
 	w.state = stateAborted
-	w.closeRoots()
 	if err := os.RemoveAll(w.tmp); err != nil {
 		return fmt.Errorf("publish: removing the temporary folder: %w (the next build removes it)", err)
 	}
@@ -724,13 +717,6 @@ func (w *Writer) usable() error {
 		return errors.New("publish: Commit failed; the build can only be aborted")
 	}
 	return nil
-}
-
-func (w *Writer) closeRoots() {
-	if w.root != nil {
-		w.root.Close()
-		w.root = nil
-	}
 }
 
 // claim takes rel for one file.
@@ -812,8 +798,8 @@ func (w *Writer) stage(local string) {
 
 // newFile creates a file in the new folder, which must not exist yet.
 //
-// The hot paths (newFile, mkdirs, prevFile) use absolute paths rather
-// than the os.Root: a Root resolves a path one folder at a time, with an
+// Files and folders are made by absolute path, not through an os.Root: a
+// Root resolves a path one folder at a time, with an
 // open and a close per folder, which tripled the system calls of a build
 // of 48 000 files. The paths are clean and relative (localPath), and the
 // folders on them were made by this build (mkdirs), so nothing can lead
