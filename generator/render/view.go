@@ -44,6 +44,8 @@ type View struct {
 	// (View.Card, View.Fragment); frags caches rendered fragments.
 	shared *template.Template
 	frags  *sync.Map
+	// frame is what this page's fragments depend on, made on first use.
+	frame string
 
 	Text      *content.Text
 	PageSlug  string // the file slug of a free page
@@ -291,8 +293,14 @@ type fragment struct {
 // fragment may therefore use only those and site-wide data (see
 // layouts/base.html).
 func (v *View) Fragment(name string) (HTML, error) {
-	key := name + "\x00" + v.Lang + "\x00" + v.Kind + "\x00" + v.navPath()
-	f, _ := v.frags.LoadOrStore(key, &fragment{})
+	if v.frame == "" {
+		v.frame = v.Lang + "\x00" + v.Kind + "\x00" + v.navPath()
+	}
+	key := name + "\x00" + v.frame
+	f, ok := v.frags.Load(key)
+	if !ok {
+		f, _ = v.frags.LoadOrStore(key, &fragment{})
+	}
 	fr := f.(*fragment)
 	fr.once.Do(func() {
 		var b strings.Builder
