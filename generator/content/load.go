@@ -745,9 +745,10 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 	// Reading and parsing thousands of CSV files is parallel; what it
 	// found is reported in file order below.
 	type parsed struct {
-		ind                *indicator.Indicator
-		metaErr, dataErr   error // reading
-		metaParse, csvFail error // parsing
+		ind      *indicator.Indicator
+		readFile string // the file that could not be read, with readErr
+		readErr  error
+		parseErr error // of the metadata or the CSV
 	}
 	results := make([]parsed, len(ids))
 	parallelFor(len(ids), func(i int) {
@@ -756,11 +757,10 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		r.ind = ind
 		meta, err := fs.ReadFile(l.fsys, ind.MetaFile)
 		if err != nil {
-			r.metaErr = err
+			r.readFile, r.readErr = ind.MetaFile, err
 			return
 		}
-		if ind.Meta, err = indicator.ParseMeta(ind.MetaFile, meta, l.cfg.Languages); err != nil {
-			r.metaParse = err
+		if ind.Meta, r.parseErr = indicator.ParseMeta(ind.MetaFile, meta, l.cfg.Languages); r.parseErr != nil {
 			return
 		}
 		if !have[id+".csv"] {
@@ -768,31 +768,24 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		}
 		data, err := fs.ReadFile(l.fsys, ind.DataFile)
 		if err != nil {
-			r.dataErr = err
+			r.readFile, r.readErr = ind.DataFile, err
 			return
 		}
-		ind.Series, ind.Rows, r.csvFail = indicator.ParseCSV(ind.DataFile, data)
+		ind.Series, ind.Rows, r.parseErr = indicator.ParseCSV(ind.DataFile, data)
 	})
 	var out []*indicator.Indicator
 	for i, r := range results {
 		ind, id := r.ind, ids[i]
 		switch {
-		case r.metaErr != nil:
-			l.p.errorf(ind.MetaFile, 0, "cannot read: %v", r.metaErr)
+		case r.readErr != nil:
+			l.p.errorf(r.readFile, 0, "cannot read: %v", r.readErr)
 			continue
-		case r.metaParse != nil:
-			l.addIndicatorError(r.metaParse)
+		case r.parseErr != nil:
+			l.addIndicatorError(r.parseErr)
 			l.broken["indicators/"+id] = true
 			continue
 		case !have[id+".csv"]:
 			l.p.errorf(ind.MetaFile, 0, "has no data: add %s the CSV file with its time series", ind.DataFile)
-			continue
-		case r.dataErr != nil:
-			l.p.errorf(ind.DataFile, 0, "cannot read: %v", r.dataErr)
-			continue
-		case r.csvFail != nil:
-			l.addIndicatorError(r.csvFail)
-			l.broken["indicators/"+id] = true
 			continue
 		}
 		ind.Updated = l.updated(ind.MetaFile)
