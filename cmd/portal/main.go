@@ -119,7 +119,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	src := fs.String("src", ".", "site folder holding content/ (and optionally layouts/, static/)")
 	out := fs.String("out", "", "output folder (default: public/ in the site folder)")
 	baseURL := fs.String("base-url", "", "replace base_url of site.toml, e.g. for a preview deploy")
-	noMinify := fs.Bool("no-minify", false, "write readable, unminified output")
+	noMinify := fs.Bool("no-minify", false, "write CSS, JS, JSON and XML unminified (pages are compact either way)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for bench/)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file (for bench/)")
 	traceFile := fs.String("trace", "", "write an execution trace of the build to this file (go tool trace)")

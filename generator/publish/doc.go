@@ -1,5 +1,5 @@
-// Package publish is the last step of a build: it minifies every output
-// file and publishes the build into the output folder only once it is
+// Package publish is the last step of a build: it minifies stylesheets,
+// scripts, JSON and XML (pages come compact from the templates) and publishes the build into the output folder only once it is
 // complete, writing only what changed.
 //
 // # Updating in place

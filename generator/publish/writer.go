@@ -36,10 +36,10 @@ const bufSize = 64 << 10
 
 // Options configure a Writer.
 type Options struct {
-	// Minify minifies HTML, CSS, JS, SVG, JSON, JSON-LD, XML and
-	// webmanifest files, chosen by extension, in WriteFile and Create.
-	// Leaving it off publishes exactly what the templates produced, which
-	// is easier to debug.
+	// Minify minifies CSS, JS, SVG, JSON, JSON-LD, XML and webmanifest
+	// files, chosen by extension, in WriteFile and Create. HTML is
+	// published as written (see mediatype). Leaving it off publishes
+	// exactly what was written, which is easier to debug.
 	Minify bool
 }
 
@@ -319,7 +319,7 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 // minifyOptions goes into every input sum with the minifier's version
 // (minifyVersion); change it when the options of newMinifier change, so
 // that no file minified the old way is kept.
-const minifyOptions = "keep document tags, end tags, quotes; JSON numbers"
+const minifyOptions = "HTML as written; JSON numbers"
 
 // minifyVersion is the version of the minifier this binary was built
 // with, so that an upgrade minifies every file again.

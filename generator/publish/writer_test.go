@@ -178,7 +178,7 @@ func TestFullCycle(t *testing.T) {
 	if st.Bytes != total {
 		t.Errorf("Stats.Bytes = %d, want %d", st.Bytes, total)
 	}
-	if m, ok := files[Marker]; !ok || !strings.HasPrefix(m.data, markerText+fileListHeader) || !strings.Contains(m.data, "\ncs/o-nas/index.html\t") {
+	if m, ok := files[Marker]; !ok || !strings.HasPrefix(m.data, markerText+fileListHeader) || !strings.Contains(m.data, "\ncs/o-nas/index.html\n") || !strings.Contains(m.data, "\nsitemap.xml\t") {
 		t.Errorf("marker missing or wrong: %q", m.data)
 	}
 	for _, name := range sortedKeys(assets) {
@@ -594,8 +594,8 @@ func TestCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	if string(got) != `<html lang="cs"><body><p>a</p></body></html>` {
-		t.Errorf("index.html = %q", got)
+	if want := "<html lang=\"cs\">\n  <body>\n    <p>a</p>\n  </body>\n</html>\n"; string(got) != want {
+		t.Errorf("index.html = %q, want it as written", got)
 	}
 }
 

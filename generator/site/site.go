@@ -35,8 +35,8 @@ type Config struct {
 	BaseURL string
 	// Theme is the embedded default theme (layouts/, static/).
 	Theme fs.FS
-	// NoMinify writes unminified output, for reading the HTML while
-	// developing layouts.
+	// NoMinify writes CSS, JS, JSON and XML unminified, for reading them;
+	// pages are never minified (publish.mediatype).
 	NoMinify bool
 	// Updated, when set, replaces git history as the source of "last
 	// changed" dates (tests use fixed dates).
