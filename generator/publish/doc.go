@@ -29,6 +29,16 @@
 // left alone, so a rebuild without content changes changes nothing a
 // deploy tool can see.
 //
+// # Kept pages
+//
+// Comparing bytes still needs the bytes. A page written with WriteKeyed
+// carries a key, a name for everything it was made from (for pages,
+// render's fingerprint of their inputs and the program that rendered
+// them), and the marker records a sum of it. The next build asks Keep
+// before it renders a page: if the key is the same and the file is still
+// there with its size, the page is neither rendered nor compared, and
+// counts as unchanged.
+//
 // # The first build
 //
 // Into an empty or missing folder, or one whose marker lists no files

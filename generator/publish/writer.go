@@ -278,6 +278,49 @@ func localPath(rel string) (string, error) {
 // is rather than written. Each path may be written once: a second
 // write is an error, because it means two pages share one URL.
 func (w *Writer) WriteFile(rel string, data []byte) error {
+	return w.write(rel, "", data)
+}
+
+// WriteKeyed writes data to rel as WriteFile does, and records key, a
+// name for everything data was made from, so that the next build can
+// Keep the file instead of making it again.
+func (w *Writer) WriteKeyed(rel, key string, data []byte) error {
+	return w.write(rel, keySum(key), data)
+}
+
+// Keep keeps rel as the previous build left it, if that build wrote it
+// with WriteKeyed from the same key and the file is still there with its
+// size and permissions: rel then counts as written and unchanged, and
+// true is returned. Otherwise nothing happens and rel is still to write.
+func (w *Writer) Keep(rel, key string) bool {
+	local, err := localPath(rel)
+	if err != nil {
+		return false
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.usable() != nil {
+		return false
+	}
+	sum := keySum(key)
+	size, ok := w.sameInput(rel, local, sum)
+	if !ok || w.claim(rel) != nil {
+		return false
+	}
+	w.recordSum(rel, sum, size)
+	w.count(size, true)
+	return true
+}
+
+// keySum is the marker's sum of a WriteKeyed key.
+func keySum(key string) string {
+	h := sha256.Sum256([]byte("key\x00" + key))
+	return hex.EncodeToString(h[:16])
+}
+
+// write writes rel; sum, when set, is the key sum recorded for it instead
+// of the input sum of a minified file.
+func (w *Writer) write(rel, sum string, data []byte) error {
 	local, err := localPath(rel)
 	if err != nil {
 		return err
@@ -290,8 +333,7 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err := w.claim(rel); err != nil {
 		return err
 	}
-	var sum string
-	if w.min != nil && mediatype(rel) != "" {
+	if sum == "" && w.min != nil && mediatype(rel) != "" {
 		// Minifying costs more than rendering a page: a file whose input
 		// is what the previous build minified into the file still there
 		// is not minified again.
@@ -342,16 +384,17 @@ func inputSum(data []byte) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// fileSum is what the marker keeps of a minified file: the sum of its
-// input and the size of what was published.
+// fileSum is what the marker keeps of a minified file, or one written
+// with WriteKeyed: the sum of its input or key, and the size of what was
+// published.
 type fileSum struct {
 	sum  string
 	size int64
 }
 
-// sameInput reports whether the previous build minified the same input
-// into the file at local and that file is still there with its size; it
-// returns that size.
+// sameInput reports whether the previous build made the file at local
+// from the same input or key (sum) and that file is still there with its
+// size; it returns that size.
 func (w *Writer) sameInput(rel, local, sum string) (int64, bool) {
 	if !w.update {
 		return 0, false

@@ -848,3 +848,89 @@ func TestMarkerWithoutList(t *testing.T) {
 		}
 	}
 }
+
+// TestKeep: a file written with WriteKeyed is kept by the next build that
+// asks with the same key, untouched, and only then.
+func TestKeep(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	keyed := func(fn func(w *Writer)) Stats {
+		t.Helper()
+		w, err := NewWriter(out, Options{Minify: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Abort()
+		fn(w)
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return w.Stats()
+	}
+	write := func(w *Writer, rel, key, data string) {
+		t.Helper()
+		if err := w.WriteKeyed(rel, key, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keyed(func(w *Writer) {
+		if w.Keep("a/index.html", "k1") {
+			t.Error("kept a file from an empty folder")
+		}
+		write(w, "a/index.html", "k1", "<p>a</p>")
+		write(w, "b/index.html", "k1", "<p>b</p>")
+		write(w, "c/index.html", "k1", "<p>c</p>")
+		write(w, "data.json", "k1", `{ "a": 1 }`)
+	})
+	setPast(t, out)
+	// b's file was changed by hand to another size: rendered again.
+	if err := os.WriteFile(filepath.Join(out, "b", "index.html"), []byte("<p>bb</p>"), filePerm); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(out, "b", "index.html"), pastTime(), pastTime())
+	st := keyed(func(w *Writer) {
+		if !w.Keep("a/index.html", "k1") {
+			t.Error("a: not kept with its key")
+		}
+		if err := w.WriteFile("a/index.html", []byte("x")); err == nil {
+			t.Error("a: written after it was kept")
+		}
+		if w.Keep("b/index.html", "k1") {
+			t.Error("b: kept although its size changed")
+		}
+		write(w, "b/index.html", "k1", "<p>b</p>")
+		if w.Keep("c/index.html", "k2") {
+			t.Error("c: kept with another key")
+		}
+		write(w, "c/index.html", "k2", "<p>C</p>")
+		if !w.Keep("data.json", "k1") {
+			t.Error("data.json: a minified file not kept with its key")
+		}
+		if w.Keep("../x", "k1") || w.Keep("d/index.html", "k1") {
+			t.Error("kept a file the last build did not write")
+		}
+	})
+	if st.Files != 4 || st.Unchanged != 2 {
+		t.Errorf("Stats = %+v, want 4 files, 2 unchanged (a, data.json)", st)
+	}
+	files := snapshot(t, out)
+	for rel, want := range map[string]string{"a/index.html": "<p>a</p>", "b/index.html": "<p>b</p>", "c/index.html": "<p>C</p>", "data.json": `{"a":1}`} {
+		f := files[rel]
+		if f.data != want {
+			t.Errorf("%s = %q, want %q", rel, f.data, want)
+		}
+		if kept := f.mtime.Equal(pastTime()); kept != (rel == "a/index.html" || rel == "data.json") {
+			t.Errorf("%s: modification time kept = %v", rel, kept)
+		}
+	}
+	// The marker carries the keys on: a third build keeps all four.
+	st = keyed(func(w *Writer) {
+		for rel, key := range map[string]string{"a/index.html": "k1", "b/index.html": "k1", "c/index.html": "k2", "data.json": "k1"} {
+			if !w.Keep(rel, key) {
+				t.Errorf("third build: %s not kept", rel)
+			}
+		}
+	})
+	if st.Unchanged != 4 {
+		t.Errorf("third build: Stats = %+v", st)
+	}
+}

@@ -43,7 +43,7 @@ import (
 // Versions returns the version of every input key of the site. It must
 // not be modified.
 func (r *Renderer) Versions() map[string]uint64 {
-	// Only portal serve asks: a build renders every page anyway.
+	// Only portal serve, and a build into a previous build's folder, ask.
 	r.versionsOnce.Do(func() { r.versions = r.computeVersions() })
 	return r.versions
 }
@@ -238,8 +238,10 @@ func projectInputs(it *ProjectItem) []string {
 	for _, pi := range it.Partners {
 		in = append(in, "pcard:"+pi.P.Slug)
 	}
+	// A project page draws each indicator's sparkline: its data, not
+	// only its card.
 	for _, ii := range it.Indicators {
-		in = append(in, "icard:"+ii.I.ID)
+		in = append(in, "indicator:"+ii.I.ID)
 	}
 	return in
 }

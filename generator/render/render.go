@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/transformace/portal/generator/content"
@@ -24,6 +26,18 @@ type Output interface {
 	WriteFile(rel string, data []byte) error
 }
 
+// Keeper is an Output that may still hold the pages of a previous build
+// (publish.Writer), so that a page whose inputs did not change is kept
+// instead of rendered again.
+type Keeper interface {
+	Output
+	// Keep reports whether rel is in place as a previous build wrote it
+	// from key; it then counts as written.
+	Keep(rel, key string) bool
+	// WriteKeyed writes rel and records key, for Keep in the next build.
+	WriteKeyed(rel, key string, data []byte) error
+}
+
 // Renderer turns a validated site into pages in every language.
 type Renderer struct {
 	site    *content.Site
@@ -32,6 +46,8 @@ type Renderer struct {
 	tmpl    map[string]*template.Template
 	asset   func(string) string
 	images  func(dir, name string) *ImageSet
+	build   string // Options.Build
+	kept    atomic.Int64
 	// model holds the items of each language, built once and shared by
 	// every page of that language.
 	model map[string]*langModel
@@ -76,6 +92,12 @@ type Options struct {
 	Images func(dir, name string) *ImageSet
 	// Layouts, when set, are the theme's templates parsed already.
 	Layouts *Layouts
+	// Build names what a page's bytes depend on besides what Fingerprint
+	// covers: the program that renders them (a new version may render
+	// differently) and whatever Asset and Images return. When it is set and
+	// the Output is a Keeper, a page whose Fingerprint and Build are those
+	// of the file a previous build left is kept, not rendered again.
+	Build string
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
@@ -83,7 +105,7 @@ var kinds = []string{"home", "projects", "project", "partners", "partner", "regi
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images}
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images, build: opts.Build}
 	if r.images == nil {
 		r.images = func(string, string) *ImageSet { return nil }
 	}
@@ -202,10 +224,15 @@ func (r *Renderer) Render(out Output) (int, error) {
 	return len(pages), nil
 }
 
-// RenderPages renders the given pages on all cores.
+// RenderPages renders the given pages on all cores; see Options.Build
+// for the pages it keeps instead.
 func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 	if err := checkUnique(pages); err != nil {
 		return err
+	}
+	keeper, _ := out.(Keeper)
+	if r.build == "" {
+		keeper = nil
 	}
 	work := make(chan *Page)
 	var (
@@ -219,12 +246,24 @@ func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 			defer wg.Done()
 			var buf bytes.Buffer
 			for p := range work {
+				var key string
+				if keeper != nil {
+					key = strconv.FormatUint(r.Fingerprint(p), 16) + " " + r.build
+					if keeper.Keep(p.File(), key) {
+						r.kept.Add(1)
+						continue
+					}
+				}
 				buf.Reset()
 				var err error
 				// The label splits a CPU profile (portal build --cpuprofile)
 				// by page kind: go tool pprof -tags.
 				pprof.Do(context.Background(), pprof.Labels("kind", p.Kind), func(context.Context) { err = r.RenderPage(&buf, p) })
-				if err == nil {
+				switch {
+				case err != nil:
+				case keeper != nil:
+					err = keeper.WriteKeyed(p.File(), key, buf.Bytes())
+				default:
 					err = out.WriteFile(p.File(), buf.Bytes())
 				}
 				if err != nil {
@@ -244,6 +283,10 @@ func (r *Renderer) RenderPages(pages []*Page, out Output) error {
 	wg.Wait()
 	return firstErr
 }
+
+// Kept is how many pages were kept from a previous build instead of
+// rendered (see Options.Build).
+func (r *Renderer) Kept() int { return int(r.kept.Load()) }
 
 // WriteExtras writes the files that accompany the pages: the project
 // lists' JSON index for the JavaScript filter, the Atom feeds, the sitemap

@@ -9,10 +9,15 @@ package site
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,7 +50,10 @@ type Config struct {
 
 // Result is what a build or a check did.
 type Result struct {
-	Pages     map[string]int // per language; "" counts language-neutral files (chooser, 404)
+	Pages map[string]int // per language; "" counts language-neutral files (chooser, 404)
+	// Kept of the pages were left as a previous build wrote them, because
+	// nothing they show changed (render.Options.Build), not rendered.
+	Kept      int
 	DataSets  int
 	Warnings  content.Errors
 	Files     int
@@ -67,7 +75,11 @@ func (r Result) Summary(out string) string {
 		}
 	}
 	sort.Strings(langs)
-	s := fmt.Sprintf("%d pages (%s), %d data sets, %d warnings", total, strings.Join(langs, ", "), r.DataSets, len(r.Warnings))
+	kept := ""
+	if r.Kept > 0 {
+		kept = fmt.Sprintf("; %d rendered, %d kept from the last build", total-r.Kept, r.Kept)
+	}
+	s := fmt.Sprintf("%d pages (%s%s), %d data sets, %d warnings", total, strings.Join(langs, ", "), kept, r.DataSets, len(r.Warnings))
 	if out != "" {
 		s += fmt.Sprintf(", %d photos (%d from cache), %d files (%d unchanged, %.1f MB) → %s", r.Photos+r.PhotosCached, r.PhotosCached, r.Files, r.Unchanged, float64(r.Bytes)/1e6, out)
 	}
@@ -237,6 +249,8 @@ func Build(cfg Config) (Result, error) {
 	if err := publish.CheckOut(cfg.Out, cfg.Src); err != nil {
 		return Result{}, err
 	}
+	prog := make(chan string, 1)
+	go func() { prog <- programSum() }()
 	ld, err := Load(cfg)
 	if err != nil {
 		return Result{}, err
@@ -253,7 +267,7 @@ func Build(cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Asset: assetFunc(names), Images: imageLookup(pics)})
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Asset: assetFunc(names), Images: imageLookup(pics), Build: buildKey(<-prog, names)})
 	if err != nil {
 		return Result{}, err
 	}
@@ -285,9 +299,46 @@ func Build(cfg Config) (Result, error) {
 	res := result(ld, r)
 	ws := w.Stats()
 	res.Files, res.Unchanged, res.Bytes = ws.Files, ws.Unchanged, ws.Bytes
+	res.Kept = r.Kept()
 	res.Photos, res.PhotosCached = res0.Processed, res0.Cached
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// programSum is a sum of the running program's executable, or "" when it
+// cannot be read: a page is kept from a previous build only if the same
+// program rendered it, since another version may render it differently.
+func programSum() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// buildKey is render.Options.Build: the program and the published names
+// of the stylesheets and scripts that every page links to. It is "" (every
+// page is rendered) when the program is unknown.
+func buildKey(program string, names map[string]string) string {
+	if program == "" {
+		return ""
+	}
+	keys := slices.Sorted(maps.Keys(names))
+	h := sha256.New()
+	h.Write([]byte(program))
+	for _, k := range keys {
+		fmt.Fprintf(h, "\x00%s\x00%s", k, names[k])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // parallel runs fns at once and returns the error of the first in the
