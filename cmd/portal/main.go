@@ -102,6 +102,9 @@ func report(err error, stderr io.Writer, outcome string) int {
 // the heap grow; it is not a cap, a larger site still builds.
 const buildMemoryLimit = 640 << 20
 
+// buildGCPercent is the GOGC of portal build (GOGC overrides it).
+const buildGCPercent = 200
+
 // Outcomes of a failed command, for report.
 const (
 	notPublished = "nothing was published, the previous site is unchanged"
@@ -143,6 +146,13 @@ func build(args []string, stdout, stderr io.Writer) int {
 		// (~400 MB); without a limit the collector lets the heap grow to
 		// twice the live size before it runs, which is what set the peak.
 		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		// Under the memory limit the heap may grow to three times the live
+		// size instead of two: a fifth less CPU spent collecting (N = 10 000:
+		// 23 s instead of 27 s user time) for the same peak, which the
+		// limit sets on a large site.
+		debug.SetGCPercent(buildGCPercent)
 	}
 	res, err := site.Build(site.Config{Src: *src, Out: *out, BaseURL: *baseURL, Theme: portal.Theme, NoMinify: *noMinify})
 	if err != nil {
