@@ -82,6 +82,12 @@ func TestRebuildKeepsOnlyWhatIsTheSame(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{name: "title of an indicator", change: editFn("content/indicators/akce.toml", `cs = "Počet akcí"`, `cs = "Počet akcí v kraji"`)},
+		{name: "target of an indicator", change: editFn("content/indicators/akce.toml", "target = 12", "target = 10")},
+		{name: "title of a free page", change: editFn("content/pages/accessibility.cs.md", `"Prohlášení o přístupnosti"`, `"Přístupnost"`), all: true}, // in every footer
+		{name: "kind of a partner", change: editFn("content/partners/cheb.cs.md", `kind = "municipality"`, `kind = "ngo"`)},
+		{name: "region of a project", change: editFn("content/projects/animace.cs.md", `region = "ustecky"`, `region = "karlovarsky"`)},
+		{name: "topics of a project", change: editFn("content/projects/animace.cs.md", `tags = ["venkov", "energetika"]`, `tags = ["venkov"]`)},
 		{name: "a story's text", change: editFn("content/stories/jezero/index.cs.md", "Úvod.", "Úvodem.")},
 		{name: "a story's photo", change: func() {
 			p := filepath.Join(src, "content/stories/jezero/pred.jpg")
@@ -95,6 +101,7 @@ func TestRebuildKeepsOnlyWhatIsTheSame(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{name: "a story's date", change: editFn("content/stories/jezero/index.cs.md", "date = 2026-01-15", "date = 2025-01-15")},
 		{name: "a UI string", change: override("layouts/i18n/en.toml", `"Skip to content"`, `"Skip to the content"`)},
 		{name: "a layout", change: override("layouts/project.html", "</dl>", "</dl>\n<hr>")},
 		{name: "a stylesheet", change: override("static/css/portal.css", "{", "{\n/* changed */"), all: true},
