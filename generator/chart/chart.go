@@ -52,6 +52,12 @@ type Options struct {
 	Title string
 	// Unit is the unit of the values in the page's language ("MWh", "%").
 	Unit string
+	// UnitForms, when set, are the unit's CLDR plural forms in the page's
+	// language ("one" → "projekt", "few" → "projekty", "other" →
+	// "projektů"): a number is followed by the form its plural category
+	// asks for (Locale.PluralForm), Unit stays the unit on its own (above
+	// the axis). Without a Locale, "other" is used.
+	UnitForms map[string]string
 	// IDPrefix must be unique per page: the ids inside the SVG (title, desc,
 	// markers, patterns) start with it, so two charts on one page do not
 	// clash. Characters other than ASCII letters, digits, '-' and '_' are
@@ -256,7 +262,27 @@ func (c *chart) withUnit(v float64) string {
 	if c.unit == "" {
 		return s
 	}
-	return s + "\u00a0" + c.unit
+	return s + "\u00a0" + c.unitAfter(v, d)
+}
+
+// unitAfter is the unit as written after v shown with d decimals: in
+// Czech "1 projekt", "3 projekty", "5 projektů", "1,5 projektu".
+func (c *chart) unitAfter(v float64, d int) string {
+	f := c.opts.UnitForms
+	if f == nil {
+		return c.unit
+	}
+	form := "other"
+	if c.opts.Locale != nil {
+		form = c.opts.Locale.PluralForm(v, d)
+	}
+	if w := strings.TrimSpace(f[form]); w != "" {
+		return w
+	}
+	if w := strings.TrimSpace(f["other"]); w != "" {
+		return w
+	}
+	return c.unit
 }
 
 // valueDecimals is the number of decimals v is written with, at most 6.

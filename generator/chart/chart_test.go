@@ -448,6 +448,48 @@ func TestCzechNumbers(t *testing.T) {
 	}
 }
 
+// TestUnitForms: a unit with plural forms follows each number in the form
+// the language's grammar asks for; the unit on its own stays Unit.
+func TestUnitForms(t *testing.T) {
+	cs, en := loadLocale(t, "cs"), loadLocale(t, "en")
+	csForms := map[string]string{"one": "projekt", "few": "projekty", "many": "projektu", "other": "projektů"}
+	enForms := map[string]string{"one": "project", "other": "projects"}
+	for _, tc := range []struct {
+		name  string
+		l     *locale.Locale
+		forms map[string]string
+		vals  []float64
+		want  []string
+	}{
+		{"cs 1, 3, 5", cs, csForms, []float64{1, 3, 5}, []string{"Poslední hodnota 5\u00a0projektů", "první hodnota 1\u00a0projekt", "nejnižší 1\u00a0projekt"}},
+		{"cs 2, 4", cs, csForms, []float64{2, 4}, []string{"4\u00a0projekty", "2\u00a0projekty"}},
+		{"cs decimals and 0", cs, csForms, []float64{0, 1.5}, []string{"1,5\u00a0projektu", "0\u00a0projektů"}},
+		{"cs 22, 101: no few after 4 (CLDR)", cs, csForms, []float64{22, 101}, []string{"101\u00a0projektů", "22\u00a0projektů"}},
+		{"en", en, enForms, []float64{1, 2}, []string{"Latest value 2\u00a0projects", "first value 1\u00a0project"}},
+		{"a missing form falls back to other", cs, map[string]string{"other": "kusů"}, []float64{1, 3}, []string{"3\u00a0kusů", "1\u00a0kusů"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ind := years(2020, []string{"v"}, tc.vals)
+			ind.Meta.Target = ptr(1)
+			opts := Options{Locale: tc.l, Labels: labelsFor(tc.l), Title: "T", Unit: indicator.UnitLabel(tc.forms), UnitForms: tc.forms}
+			desc := Describe(ind, opts)
+			for _, want := range tc.want {
+				if !strings.Contains(desc, want) {
+					t.Errorf("description lacks %q:\n%s", want, desc)
+				}
+			}
+			svg, err := SVG(ind, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Above the axis the unit stands alone, as its label.
+			if label := indicator.UnitLabel(tc.forms); !strings.Contains(string(svg), ">"+label+"<") {
+				t.Errorf("chart lacks the unit label %q", label)
+			}
+		})
+	}
+}
+
 func TestDescribe(t *testing.T) {
 	cs, en := loadLocale(t, "cs"), loadLocale(t, "en")
 	ind := years(2015, []string{"v"}, []float64{12.1, nan, 14, 23.4})

@@ -25,6 +25,40 @@ type Meta struct {
 type Text struct {
 	All     string
 	PerLang map[string]string
+	// Forms are, for a unit counted in words, its CLDR plural forms per
+	// language ([unit.cs] one = "projekt", few = "projekty", other =
+	// "projektů"), so that a number is followed by the word its grammar
+	// asks for: 1 projekt, 3 projekty, 5 projektů. PerLang then holds the
+	// unit as a label (an axis, a table caption): see UnitLabel.
+	Forms map[string]map[string]string
+}
+
+// PluralForms are the CLDR plural categories a unit's forms may name.
+var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// UnitLabel is the word a unit with plural forms is named by on its own,
+// above an axis or in a table caption: its "label" if given, else the form
+// after 2 to 4 where the language has one (cs "projekty"), else "other"
+// (en "projects").
+func UnitLabel(forms map[string]string) string {
+	for _, k := range []string{"label", "few", "other"} {
+		if s := forms[k]; s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// FormsIn returns the plural forms of the unit in lang, falling back to
+// fallback's, or nil when the unit has none.
+func (t Text) FormsIn(lang, fallback string) map[string]string {
+	if t.All != "" {
+		return nil
+	}
+	if _, ok := t.PerLang[lang]; ok {
+		return t.Forms[lang]
+	}
+	return t.Forms[fallback]
 }
 
 // UnmarshalTOML accepts a string or a table of strings.

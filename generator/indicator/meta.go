@@ -42,7 +42,9 @@ var valueHints = map[string]string{
 //   - periodicity is one of Periodicities; chart is one of Charts (line
 //     when absent);
 //   - title has a non-empty text in every language;
-//   - unit is one text, or a table with a text in every language;
+//   - unit is one text, or a table with a text in every language, or per
+//     language a table of plural forms ([unit.cs] one = "projekt", few =
+//     "projekty", other = "projektů"; other is required);
 //   - target is a finite number (negative targets are allowed).
 func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 	var m Meta
@@ -89,6 +91,18 @@ func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 				for _, lang := range sortedKeys(v) {
 					if err := checkLanguage(name, data, key, lang, langs); err != nil {
 						return m, err
+					}
+					if forms, ok := v[lang].(map[string]any); ok {
+						f, err := unitForms(name, data, lang, forms)
+						if err != nil {
+							return m, err
+						}
+						if m.Unit.Forms == nil {
+							m.Unit.Forms = map[string]map[string]string{}
+						}
+						m.Unit.Forms[lang] = f
+						m.Unit.PerLang[lang] = UnitLabel(f)
+						continue
 					}
 					s, ok := v[lang].(string)
 					if !ok {
@@ -190,6 +204,27 @@ func ParseMeta(name string, data []byte, langs []string) (Meta, error) {
 		}
 	}
 	return m, nil
+}
+
+// unitForms reads the plural forms of a unit in one language ([unit.cs]
+// one = "projekt", few = "projekty", other = "projektů").
+func unitForms(name string, data []byte, lang string, raw map[string]any) (map[string]string, error) {
+	f := map[string]string{}
+	for _, k := range sortedKeys(raw) {
+		key := "unit." + lang + "." + k
+		if k != "label" && !slices.Contains(PluralForms, k) {
+			return nil, errorAt(name, max(keyLine(data, key), 1), 0, l10n.New("%s: %q is not a plural form; the forms are %s (as in the UI strings), and label for the unit on its own", "unit."+lang, k, strings.Join(PluralForms, ", ")))
+		}
+		s, ok := raw[k].(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			return nil, errorAt(name, max(keyLine(data, key), 1), 0, l10n.New("%s must be a word in quotes, e.g. %s = \"projekty\"", key, k))
+		}
+		f[k] = s
+	}
+	if f["other"] == "" {
+		return nil, errorAt(name, max(keyLine(data, "unit."+lang), 1), 0, l10n.New("unit.%s needs other = \"…\", the form used after most numbers (cs: 5 projektů)", lang))
+	}
+	return f, nil
 }
 
 // checkLanguage checks a key of a per-language table: a language of the

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,60 @@ func TestParseMeta(t *testing.T) {
 	}
 }
 
+// TestParseMetaUnitForms: a unit counted in words gives its plural forms
+// per language; the label is "label", else "few", else "other".
+func TestParseMetaUnitForms(t *testing.T) {
+	for _, tc := range []struct {
+		name, unit      string
+		labelCS, label  string
+		formsCS, formsE map[string]string
+	}{
+		{
+			name:    "tables",
+			unit:    "[unit.cs]\none = \"projekt\"\nfew = \"projekty\"\nmany = \"projektu\"\nother = \"projektů\"\n[unit.en]\none = \"project\"\nother = \"projects\"\n",
+			labelCS: "projekty", label: "projects",
+			formsCS: map[string]string{"one": "projekt", "few": "projekty", "many": "projektu", "other": "projektů"},
+			formsE:  map[string]string{"one": "project", "other": "projects"},
+		},
+		{
+			name:    "inline, a label, one language as plain text",
+			unit:    "[unit]\ncs = { one = \"akce\", few = \"akce\", other = \"akcí\", label = \"počet akcí\" }\nen = \"events\"\n",
+			labelCS: "počet akcí", label: "events",
+			formsCS: map[string]string{"one": "akce", "few": "akce", "other": "akcí", "label": "počet akcí"},
+		},
+		{
+			name:    "dotted keys",
+			unit:    "unit.cs.one = \"den\"\nunit.cs.few = \"dny\"\nunit.cs.other = \"dní\"\nunit.en.other = \"days\"\n",
+			labelCS: "dny", label: "days",
+			formsCS: map[string]string{"one": "den", "few": "dny", "other": "dní"},
+			formsE:  map[string]string{"other": "days"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMeta("x.toml", []byte("periodicity = \"annual\"\ntitle = { cs = \"A\", en = \"B\" }\n"+tc.unit), langs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Unit.In("cs", "cs"); got != tc.labelCS {
+				t.Errorf("cs label %q, want %q", got, tc.labelCS)
+			}
+			if got := m.Unit.In("en", "cs"); got != tc.label {
+				t.Errorf("en label %q, want %q", got, tc.label)
+			}
+			if got := m.Unit.FormsIn("cs", "cs"); !maps.Equal(got, tc.formsCS) {
+				t.Errorf("cs forms %v, want %v", got, tc.formsCS)
+			}
+			if got := m.Unit.FormsIn("en", "cs"); !maps.Equal(got, tc.formsE) {
+				t.Errorf("en forms %v, want %v", got, tc.formsE)
+			}
+		})
+	}
+	m, _ := ParseMeta("x.toml", []byte(validMeta), langs)
+	if m.Unit.FormsIn("cs", "cs") != nil {
+		t.Errorf("unit = \"MWh\" has forms %v", m.Unit.FormsIn("cs", "cs"))
+	}
+}
+
 func TestParseMetaErrors(t *testing.T) {
 	const title = "[title]\ncs = \"A\"\nen = \"B\"\n"
 	for _, tc := range []struct {
@@ -82,6 +137,11 @@ func TestParseMetaErrors(t *testing.T) {
 		{"unit in a table, dotted", "periodicity = \"annual\"\nunit.en = \"projects\"\n" + title, 2, `unit in language "cs" is missing`},
 		{"unit not text", "periodicity = \"annual\"\nunit = 5\n" + title, 2, `unit must be text in quotes (unit = "MWh") or a table per language`},
 		{"unit.cs not text", "periodicity = \"annual\"\n" + title + "[unit]\ncs = 5\nen = \"x\"\n", 6, `unit.cs must be text in quotes`},
+		{"unit form unknown", "periodicity = \"annual\"\n" + title + "[unit.cs]\none = \"projekt\"\nplural = \"projekty\"\nother = \"projektů\"\n[unit.en]\nother = \"projects\"\n", 7, `unit.cs: "plural" is not a plural form; the forms are zero, one, two, few, many, other`},
+		{"unit form not text", "periodicity = \"annual\"\n" + title + "[unit.cs]\none = 1\nother = \"projektů\"\n[unit.en]\nother = \"projects\"\n", 6, `unit.cs.one must be a word in quotes`},
+		{"unit form empty", "periodicity = \"annual\"\n" + title + "[unit.cs]\nother = \" \"\n[unit.en]\nother = \"projects\"\n", 6, `unit.cs.other must be a word in quotes`},
+		{"unit forms without other", "periodicity = \"annual\"\n" + title + "[unit.cs]\none = \"projekt\"\nfew = \"projekty\"\n[unit.en]\nother = \"projects\"\n", 5, `unit.cs needs other = "…", the form used after most numbers`},
+		{"unit forms missing a language", "periodicity = \"annual\"\n" + title + "[unit.cs]\nother = \"projektů\"\n", 5, `unit in language "en" is missing`},
 		{"target NaN", "periodicity = \"annual\"\ntarget = nan\n" + title, 2, `target must be a finite number`},
 		{"target infinite", "periodicity = \"annual\"\ntarget = -inf\n" + title, 2, `target must be a finite number`},
 		{"target in quotes", "periodicity = \"annual\"\ntarget = \"12\"\n" + title, 2, `target must be a number without quotes, e.g. target = 12`},

@@ -148,6 +148,9 @@ var cs = map[string]string{
 
 	// Indicator descriptions, <id>.toml (generator/indicator).
 	"byte 0x%02X is not UTF-8: save the file as UTF-8":                                                             "bajt 0x%02X není UTF-8: uložte soubor v kódování UTF-8",
+	"%s: %q is not a plural form; the forms are %s (as in the UI strings), and label for the unit on its own":      "%s: %q není tvar pro číslo; tvary jsou %s (jako v textech rozhraní) a label pro jednotku samotnou",
+	"%s must be a word in quotes, e.g. %s = \"projekty\"":                                                          "%s musí být slovo v uvozovkách, např. %s = \"projekty\"",
+	"unit.%s needs other = \"…\", the form used after most numbers (cs: 5 projektů)":                               "unit.%s potřebuje other = \"…\", tvar po většině čísel (5 projektů)",
 	"unit.%s must be text in quotes, e.g. %s = \"projekty\"":                                                       "unit.%s musí být text v uvozovkách, např. %s = \"projekty\"",
 	"unit must be text in quotes (unit = \"MWh\") or a table per language ([unit] with cs = \"…\" and en = \"…\")": "unit musí být text v uvozovkách (unit = \"MWh\"), nebo tabulka pro každý jazyk ([unit] a pod ní cs = \"…\" a en = \"…\")",
 	"%s must be text in quotes, e.g. %s = %q":                                                                      "%s musí být text v uvozovkách, např. %s = %q",

@@ -207,7 +207,7 @@ func metaString(m indicator.Meta) string {
 	if m.Target != nil {
 		target = strconv.FormatFloat(*m.Target, 'g', -1, 64)
 	}
-	return fmt.Sprint(m.Unit.All, m.Unit.PerLang, m.Periodicity, m.Source, m.Chart, target, m.Sample, m.Title, m.Description)
+	return fmt.Sprint(m.Unit.All, m.Unit.PerLang, m.Unit.Forms, m.Periodicity, m.Source, m.Chart, target, m.Sample, m.Title, m.Description)
 }
 
 func cardKeys(items []*ProjectItem) []string {

@@ -20,6 +20,7 @@ func (v *View) chartOptions(it *IndicatorItem, sparkline bool, prefix string) ch
 		},
 		Title:     it.Title,
 		Unit:      it.Unit,
+		UnitForms: it.UnitForms,
 		IDPrefix:  prefix + it.I.ID,
 		Sparkline: sparkline,
 		Period:    v.IndicatorPeriod,

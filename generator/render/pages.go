@@ -40,7 +40,7 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	locale.SortBy(lang, m.partners, func(p *PartnerItem) string { return p.T.Title })
 
 	for _, ind := range s.Indicators {
-		it := &IndicatorItem{I: ind, Title: ind.Meta.Title[lang], Unit: ind.Meta.Unit.In(lang, def), Description: ind.Meta.Description[lang], Path: rt.Indicator(ind.ID)}
+		it := &IndicatorItem{I: ind, Title: ind.Meta.Title[lang], Unit: ind.Meta.Unit.In(lang, def), UnitForms: ind.Meta.Unit.FormsIn(lang, def), Description: ind.Meta.Description[lang], Path: rt.Indicator(ind.ID)}
 		if it.Description == "" {
 			it.Description = ind.Meta.Description[def]
 		}

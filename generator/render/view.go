@@ -148,6 +148,8 @@ func (s *StoryItem) Body() template.HTML { return s.body() }
 type IndicatorItem struct {
 	I           *indicator.Indicator
 	Title, Unit string
+	// UnitForms are the unit's plural forms, or nil (indicator.Text).
+	UnitForms   map[string]string
 	Description string
 	Path        string
 	Projects    []*ProjectItem
