@@ -221,3 +221,37 @@ func BenchmarkParseCSV(b *testing.B) {
 		})
 	}
 }
+
+// FuzzParseMeta: whatever an editor writes in <id>.toml, ParseMeta does
+// not panic, and what it accepts is whole: a title in every language, a
+// chart it knows, and plural forms of a unit with their "other" form.
+func FuzzParseMeta(f *testing.F) {
+	for _, s := range []string{
+		validMeta,
+		"periodicity = \"annual\"\n[unit.cs]\none = \"projekt\"\nfew = \"projekty\"\nother = \"projektů\"\n[unit.en]\nother = \"projects\"\n[title]\ncs = \"A\"\nen = \"B\"\n",
+		"periodicity = \"quarterly\"\nunit = { cs = { one = \"akce\", other = \"akcí\" }, en = \"events\" }\ntitle = { cs = \"A\", en = \"B\" }\n",
+		"periodicity = \"annual\"\nunit.cs.other = \"dní\"\nunit.en = \"days\"\ntitle.cs = \"A\"\ntitle.en = \"B\"\ntarget = 1e3\nsample = true\nchart = \"bar\"\n",
+		"periodicity = \"annual\"\n[unit.cs]\nfew = 3\n[title]\ncs = \"A\"\n",
+		"\ufeffperiodicity = \"yearly\"\r\ncíl = 5\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseMeta("x.toml", data, langs)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Line < 1 {
+				t.Fatalf("error without a line: %v", err)
+			}
+			return
+		}
+		for _, l := range langs {
+			if strings.TrimSpace(m.Title[l]) == "" {
+				t.Fatalf("accepted without a title in %s", l)
+			}
+			if forms := m.Unit.FormsIn(l, "cs"); forms != nil && forms["other"] == "" {
+				t.Fatalf("unit forms in %s without other: %v", l, forms)
+			}
+		}
+	})
+}
