@@ -33,11 +33,13 @@ func (c *chart) sparkline(w *writer) {
 	}
 	label := ""
 	if labelled >= 0 {
-		// With its unit when the unit is short ("23,4 %", "120 MWh").
-		if utf8.RuneCountInString(c.unit) <= 4 {
-			label = c.withUnit(c.vals[labelled][li])
+		// With its unit when the word written after this number is
+		// short ("23,4 %", "120 MWh", "9 akcí").
+		v := c.vals[labelled][li]
+		if utf8.RuneCountInString(c.unitAfter(v, valueDecimals(v))) <= 4 {
+			label = c.withUnit(v)
 		} else {
-			label = c.value(c.vals[labelled][li])
+			label = c.value(v)
 		}
 	}
 	labelW := 1.1 * textWidth(label, sparkFont)

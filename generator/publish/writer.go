@@ -303,11 +303,11 @@ func (w *Writer) Keep(rel, key string) bool {
 		return false
 	}
 	sum := keySum(key)
-	size, ok := w.sameInput(rel, local, sum)
+	size, mtime, ok := w.sameInput(rel, local, sum)
 	if !ok || w.claim(rel) != nil {
 		return false
 	}
-	w.recordSum(rel, sum, size)
+	w.recordSum(rel, sum, size, mtime)
 	w.count(size, true)
 	return true
 }
@@ -338,8 +338,8 @@ func (w *Writer) write(rel, sum string, data []byte) error {
 		// is what the previous build minified into the file still there
 		// is not minified again.
 		sum = inputSum(data)
-		if size, ok := w.sameInput(rel, local, sum); ok {
-			w.recordSum(rel, sum, size)
+		if size, mtime, ok := w.sameInput(rel, local, sum); ok {
+			w.recordSum(rel, sum, size, mtime)
 			w.count(size, true)
 			return nil
 		}
@@ -347,12 +347,12 @@ func (w *Writer) write(rel, sum string, data []byte) error {
 	if data, err = w.minify(rel, data); err != nil {
 		return err
 	}
-	unchanged, err := w.store(local, data)
+	unchanged, mtime, err := w.store(local, data)
 	if err != nil {
 		return fmt.Errorf("publish: %s: %w", rel, err)
 	}
 	if sum != "" {
-		w.recordSum(rel, sum, int64(len(data)))
+		w.recordSum(rel, sum, int64(len(data)), mtime)
 	}
 	w.count(int64(len(data)), unchanged)
 	return nil
@@ -385,34 +385,38 @@ func inputSum(data []byte) string {
 }
 
 // fileSum is what the marker keeps of a minified file, or one written
-// with WriteKeyed: the sum of its input or key, and the size of what was
-// published.
+// with WriteKeyed: the sum of its input or key, and the size and
+// modification time (Unix nanoseconds) of what was published. A file
+// whose size or time is not what the marker says was changed by something
+// else (a hand edit, a build that failed while it moved files into place)
+// and is made again.
 type fileSum struct {
-	sum  string
-	size int64
+	sum   string
+	size  int64
+	mtime int64
 }
 
 // sameInput reports whether the previous build made the file at local
 // from the same input or key (sum) and that file is still there with its
 // size; it returns that size.
-func (w *Writer) sameInput(rel, local, sum string) (int64, bool) {
+func (w *Writer) sameInput(rel, local, sum string) (size, mtime int64, ok bool) {
 	if !w.update {
-		return 0, false
+		return 0, 0, false
 	}
 	prev, ok := w.prevSums[rel]
-	if !ok || prev.sum != sum {
-		return 0, false
+	if !ok || prev.sum != sum || prev.mtime == 0 {
+		return 0, 0, false
 	}
 	fi, err := os.Lstat(filepath.Join(w.out, local))
-	if err != nil || !fi.Mode().IsRegular() || !permOK(fi.Mode()) || fi.Size() != prev.size {
-		return 0, false
+	if err != nil || !fi.Mode().IsRegular() || !permOK(fi.Mode()) || fi.Size() != prev.size || fi.ModTime().UnixNano() != prev.mtime {
+		return 0, 0, false
 	}
-	return prev.size, true
+	return prev.size, prev.mtime, true
 }
 
-func (w *Writer) recordSum(rel, sum string, size int64) {
+func (w *Writer) recordSum(rel, sum string, size, mtime int64) {
 	w.fmu.Lock()
-	w.sums[rel] = fileSum{sum, size}
+	w.sums[rel] = fileSum{sum, size, mtime}
 	w.fmu.Unlock()
 }
 
@@ -504,7 +508,7 @@ func (w *Writer) Commit() error {
 		return nil
 	}
 	// The marker goes last: a temporary folder that has it is complete.
-	if _, err := w.store(Marker, marker); err != nil {
+	if _, _, err := w.store(Marker, marker); err != nil {
 		return fmt.Errorf("publish: writing %s: %w", Marker, err)
 	}
 	w.state = stateFailed // until the swap succeeds, only Abort is left
@@ -531,7 +535,7 @@ func (w *Writer) marker() []byte {
 	for _, f := range files {
 		b.WriteString(f)
 		if s, ok := w.sums[f]; ok {
-			fmt.Fprintf(&b, "\t%s\t%d", s.sum, s.size)
+			fmt.Fprintf(&b, "\t%s\t%d\t%d", s.sum, s.size, s.mtime)
 		}
 		b.WriteByte('\n')
 	}
@@ -567,9 +571,15 @@ func readMarker(out string) (files []string, sums map[string]fileSum, marker []b
 		}
 		files = append(files, f)
 		if hasSum {
-			s, size, _ := strings.Cut(sum, "\t")
-			if n, err := strconv.ParseInt(size, 10, 64); err == nil && len(s) == 32 {
-				sums[f] = fileSum{s, n}
+			// sum, size, modification time; a marker of an older version
+			// has no time, and its files are compared by their bytes.
+			fields := strings.Split(sum, "\t")
+			if len(fields) == 3 && len(fields[0]) == 32 {
+				size, err1 := strconv.ParseInt(fields[1], 10, 64)
+				mtime, err2 := strconv.ParseInt(fields[2], 10, 64)
+				if err1 == nil && err2 == nil {
+					sums[f] = fileSum{fields[0], size, mtime}
+				}
 			}
 		}
 	}
@@ -808,25 +818,35 @@ func (w *Writer) minify(rel string, data []byte) ([]byte, error) {
 // store puts data at local in the new folder, unless the previous build
 // has the same bytes there (in update mode). New files are created
 // exclusively, never opened for writing if they exist.
-func (w *Writer) store(local string, data []byte) (unchanged bool, err error) {
-	if w.sameAsPrev(local, data) {
-		return true, nil
+//
+// It also returns the modification time of the file that will be
+// published (the old one when unchanged), for the marker.
+func (w *Writer) store(local string, data []byte) (unchanged bool, mtime int64, err error) {
+	if same, mt := w.sameAsPrev(local, data); same {
+		return true, mt, nil
 	}
 	if err := w.mkdirs(filepath.Dir(local)); err != nil {
-		return false, err
+		return false, 0, err
 	}
 	f, err := w.newFile(local)
 	if err != nil {
-		return false, err
+		return false, 0, err
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		// Moving the file into place keeps its time.
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			mtime = fi.ModTime().UnixNano()
+		}
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
 		w.stage(local)
 	}
-	return false, err
+	return false, mtime, err
 }
 
 // stage records that the file at local in tmp is to replace out's.
@@ -912,31 +932,33 @@ func permOK(m fs.FileMode) bool {
 
 // prevFile opens the previous build's file at local if it may be reused:
 // a regular file with the right permissions and, when size is known
-// (>= 0), that size. It returns nil otherwise.
-func (w *Writer) prevFile(local string, size int64) (*os.File, int64) {
+// (>= 0), that size. It returns nil otherwise, else the file and its
+// size and modification time.
+func (w *Writer) prevFile(local string, size int64) (*os.File, int64, int64) {
 	if !w.update {
-		return nil, 0
+		return nil, 0, 0
 	}
 	abs := filepath.Join(w.out, local)
 	fi, err := os.Lstat(abs)
 	if err != nil || !fi.Mode().IsRegular() || !permOK(fi.Mode()) || (size >= 0 && fi.Size() != size) {
-		return nil, 0
+		return nil, 0, 0
 	}
 	f, err := os.Open(abs)
 	if err != nil {
-		return nil, 0
+		return nil, 0, 0
 	}
-	return f, fi.Size()
+	return f, fi.Size(), fi.ModTime().UnixNano()
 }
 
-// sameAsPrev reports whether the previous build has exactly data at local.
-func (w *Writer) sameAsPrev(local string, data []byte) bool {
-	f, _ := w.prevFile(local, int64(len(data)))
+// sameAsPrev reports whether the previous build has exactly data at local,
+// and that file's modification time.
+func (w *Writer) sameAsPrev(local string, data []byte) (bool, int64) {
+	f, _, mtime := w.prevFile(local, int64(len(data)))
 	if f == nil {
-		return false
+		return false, 0
 	}
 	defer f.Close()
-	return w.sameBytes(f, data) && atEOF(f)
+	return w.sameBytes(f, data) && atEOF(f), mtime
 }
 
 // sameBytes reads len(p) bytes from r and reports whether they equal p.
@@ -982,7 +1004,7 @@ func (w *Writer) createStream(rel, local string, size int64) (*streamFile, error
 		return nil, fmt.Errorf("publish: %s: %w", rel, err)
 	}
 	s := &streamFile{w: w, rel: rel, local: local, f: f}
-	s.prev, s.prevSize = w.prevFile(local, size)
+	s.prev, s.prevSize, _ = w.prevFile(local, size)
 	w.opened(1)
 	return s, nil
 }
@@ -1091,7 +1113,7 @@ func (b *bufferedFile) Close() error {
 	if err != nil {
 		return err
 	}
-	unchanged, err := w.store(b.local, data)
+	unchanged, _, err := w.store(b.local, data)
 	if err != nil {
 		return fmt.Errorf("publish: %s: %w", b.rel, err)
 	}

@@ -297,6 +297,12 @@ func TestRebuildKeepsModTimes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build(t, out, exampleSite())
 	setPast(t, out)
+	// The marker records the times of the files it keeps sums of; a build
+	// after they were changed by hand records the new ones, and the next
+	// build changes nothing at all, not even the marker.
+	build(t, out, exampleSite())
+	setPast(t, out)
+	build(t, out, exampleSite())
 	before := snapshot(t, out)
 
 	st := build(t, out, exampleSite())
@@ -850,7 +856,9 @@ func TestMarkerWithoutList(t *testing.T) {
 }
 
 // TestKeep: a file written with WriteKeyed is kept by the next build that
-// asks with the same key, untouched, and only then.
+// asks with the same key, untouched, and only then: not with another key,
+// nor when its size or modification time show that something else
+// changed it.
 func TestKeep(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	keyed := func(fn func(w *Writer)) Stats {
@@ -876,17 +884,24 @@ func TestKeep(t *testing.T) {
 		if w.Keep("a/index.html", "k1") {
 			t.Error("kept a file from an empty folder")
 		}
-		write(w, "a/index.html", "k1", "<p>a</p>")
-		write(w, "b/index.html", "k1", "<p>b</p>")
-		write(w, "c/index.html", "k1", "<p>c</p>")
+		for _, f := range []string{"a", "b", "c", "d", "e"} {
+			write(w, f+"/index.html", "k1", "<p>"+f+"</p>")
+		}
 		write(w, "data.json", "k1", `{ "a": 1 }`)
 	})
-	setPast(t, out)
-	// b's file was changed by hand to another size: rendered again.
+	before := snapshot(t, out)
+	// b was changed by hand to another size, e to the same size; d was
+	// only touched: all three are made again, e and b written.
 	if err := os.WriteFile(filepath.Join(out, "b", "index.html"), []byte("<p>bb</p>"), filePerm); err != nil {
 		t.Fatal(err)
 	}
-	os.Chtimes(filepath.Join(out, "b", "index.html"), pastTime(), pastTime())
+	if err := os.WriteFile(filepath.Join(out, "e", "index.html"), []byte("<p>E</p>"), filePerm); err != nil {
+		t.Fatal(err)
+	}
+	later := before["d/index.html"].mtime.Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(out, "d", "index.html"), later, later); err != nil {
+		t.Fatal(err)
+	}
 	st := keyed(func(w *Writer) {
 		if !w.Keep("a/index.html", "k1") {
 			t.Error("a: not kept with its key")
@@ -894,10 +909,12 @@ func TestKeep(t *testing.T) {
 		if err := w.WriteFile("a/index.html", []byte("x")); err == nil {
 			t.Error("a: written after it was kept")
 		}
-		if w.Keep("b/index.html", "k1") {
-			t.Error("b: kept although its size changed")
+		for _, f := range []string{"b", "d", "e"} {
+			if w.Keep(f+"/index.html", "k1") {
+				t.Errorf("%s: kept although it was changed since the last build", f)
+			}
+			write(w, f+"/index.html", "k1", "<p>"+f+"</p>")
 		}
-		write(w, "b/index.html", "k1", "<p>b</p>")
 		if w.Keep("c/index.html", "k2") {
 			t.Error("c: kept with another key")
 		}
@@ -905,32 +922,35 @@ func TestKeep(t *testing.T) {
 		if !w.Keep("data.json", "k1") {
 			t.Error("data.json: a minified file not kept with its key")
 		}
-		if w.Keep("../x", "k1") || w.Keep("d/index.html", "k1") {
+		if w.Keep("../x", "k1") || w.Keep("f/index.html", "k1") {
 			t.Error("kept a file the last build did not write")
 		}
 	})
-	if st.Files != 4 || st.Unchanged != 2 {
-		t.Errorf("Stats = %+v, want 4 files, 2 unchanged (a, data.json)", st)
+	// a and data.json kept; d's bytes are the same, so it is not written.
+	if st.Files != 6 || st.Unchanged != 3 {
+		t.Errorf("Stats = %+v, want 6 files, 3 unchanged (a, d, data.json)", st)
 	}
-	files := snapshot(t, out)
-	for rel, want := range map[string]string{"a/index.html": "<p>a</p>", "b/index.html": "<p>b</p>", "c/index.html": "<p>C</p>", "data.json": `{"a":1}`} {
-		f := files[rel]
-		if f.data != want {
-			t.Errorf("%s = %q, want %q", rel, f.data, want)
-		}
-		if kept := f.mtime.Equal(pastTime()); kept != (rel == "a/index.html" || rel == "data.json") {
-			t.Errorf("%s: modification time kept = %v", rel, kept)
+	after := snapshot(t, out)
+	for rel, want := range map[string]string{"a/index.html": "<p>a</p>", "b/index.html": "<p>b</p>", "c/index.html": "<p>C</p>", "d/index.html": "<p>d</p>", "e/index.html": "<p>e</p>", "data.json": `{"a":1}`} {
+		if got := after[rel].data; got != want {
+			t.Errorf("%s = %q, want %q", rel, got, want)
 		}
 	}
-	// The marker carries the keys on: a third build keeps all four.
+	for _, rel := range []string{"a/index.html", "data.json"} {
+		if !after[rel].mtime.Equal(before[rel].mtime) {
+			t.Errorf("%s: kept, but its modification time changed", rel)
+		}
+	}
+	// The marker carries the keys and the new times on: a third build
+	// keeps every file.
 	st = keyed(func(w *Writer) {
-		for rel, key := range map[string]string{"a/index.html": "k1", "b/index.html": "k1", "c/index.html": "k2", "data.json": "k1"} {
+		for rel, key := range map[string]string{"a/index.html": "k1", "b/index.html": "k1", "c/index.html": "k2", "d/index.html": "k1", "e/index.html": "k1", "data.json": "k1"} {
 			if !w.Keep(rel, key) {
 				t.Errorf("third build: %s not kept", rel)
 			}
 		}
 	})
-	if st.Unchanged != 4 {
+	if st.Unchanged != 6 {
 		t.Errorf("third build: Stats = %+v", st)
 	}
 }

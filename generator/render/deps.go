@@ -63,7 +63,9 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		}
 		v["page:"+pg.Slug] = h.sum()
 	}
-	nav.str(strconv.Itoa(len(s.Indicators)))
+	// The menu links the stories and the indicators only when there are
+	// some (layouts/base.html, "header-nav").
+	nav.str(strconv.Itoa(len(s.Indicators)), strconv.Itoa(len(s.Stories)))
 	v["nav"] = nav.sum()
 	for _, pr := range s.Projects {
 		full, card := newHasher(), newHasher()
@@ -108,7 +110,9 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		for _, lang := range r.langs {
 			t := st.In(lang)
 			full.text(t)
-			card.str(t.Title, t.Summary, t.CoverAlt)
+			// A region page shows its newest story's cover with the
+			// photo's credit, in the language it is written in.
+			card.str(t.Title, t.Summary, t.CoverAlt, t.Credit, t.InheritedLang("credit", s.Config.DefaultLanguage()))
 		}
 		card.str(st.Region, st.Date.String(), imageKey(r.images(st.Dir, st.Cover)))
 		full.str(st.Region, st.Date.String(), st.Cover, st.Updated.String())

@@ -312,7 +312,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		r.withAlternates(v, same(Routes.Home))
 		v.Totals, v.Projects, v.Regions, v.Stories = m.totals, m.newest, m.regions, m.stories
 		return v
-	}, "totals:"+lang)
+	}, "totals:"+lang, "page:about") // the home page quotes the about page
 
 	// The project list, split into pages, and one list per facet value.
 	pageSize := r.site.Config.PageSize
