@@ -2,8 +2,6 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -100,7 +98,15 @@ type posting struct {
 // numbered in the order given, which breaks ties of rank. lang is the
 // language of the index (the page showing results).
 func Build(lang string, docs []Doc, dir string, out Output) ([]string, error) {
-	files, err := buildFiles(lang, docs)
+	return NewIndex().Build(lang, docs, dir, out)
+}
+
+// Build is the package's Build, remembering what it made for the next
+// call: only documents that changed since are tokenised again, and only
+// the shards they touch are encoded again. The files are the same bytes
+// the package's Build writes for docs.
+func (ix *Index) Build(lang string, docs []Doc, dir string, out Output) ([]string, error) {
+	files, err := ix.files(lang, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -125,98 +131,7 @@ type file struct {
 
 // buildFiles makes every file of the index in memory, the manifest last.
 func buildFiles(lang string, docs []Doc) ([]file, error) {
-	postings := map[string][]posting{}
-	for id, d := range docs {
-		classes := map[string]int{} // once, twice, often: the count − 1, at most classOften
-		for _, t := range Tokens(d.Text + "\n" + d.Region) {
-			if c, seen := classes[t]; !seen {
-				classes[t] = classOnce
-			} else {
-				classes[t] = min(c+1, classOften)
-			}
-		}
-		for _, t := range Tokens(d.Title) {
-			classes[t] = classTitle
-		}
-		for t, c := range classes {
-			postings[t] = append(postings[t], posting{id, c})
-		}
-	}
-
-	// Every token's postings, encoded; ids ascend because docs were
-	// walked in order.
-	encoded := make(map[string]string, len(postings))
-	for t, ps := range postings {
-		encoded[t] = encodePostings(ps)
-	}
-	tokens := make([]string, 0, len(encoded))
-	for t := range encoded {
-		tokens = append(tokens, t)
-	}
-	slices.Sort(tokens)
-
-	var files []file
-	// Term shards are named by a hash of their content, so that a browser
-	// may keep them as long as they do not change; a hash collision only
-	// costs a suffix.
-	names := map[string]bool{}
-	name := func(data []byte) string {
-		sum := sha256.Sum256(data)
-		n := hex.EncodeToString(sum[:4])
-		for i := 2; names[n]; i++ {
-			n = fmt.Sprintf("%s-%d", hex.EncodeToString(sum[:4]), i)
-		}
-		names[n] = true
-		return n
-	}
-
-	m := manifest{Version: formatVersion, Lang: lang, Docs: len(docs), Chunk: ChunkDocs, Min: MinToken, Max: MaxToken, Shards: MaxShardsPerWord, Terms: map[string]string{}}
-	for _, sh := range shards(tokens, encoded) {
-		obj := make(map[string]string, len(sh.tokens))
-		for _, t := range sh.tokens {
-			obj[t] = encoded[t]
-		}
-		data, err := marshal(obj)
-		if err != nil {
-			return nil, err
-		}
-		n := name(data)
-		m.Terms[sh.key] = n
-		files = append(files, file{"t/" + n + ".json", data})
-	}
-
-	// Metadata files are named by their number in a folder named by a hash
-	// of them all: the manifest stays short, and a changed document
-	// changes the folder.
-	var chunks [][]byte
-	all := sha256.New()
-	for start := 0; start < len(docs); start += ChunkDocs {
-		var chunk [][]string
-		for _, d := range docs[start:min(start+ChunkDocs, len(docs))] {
-			row := []string{d.URL, d.Title, d.Type, d.Region, Snippet(d.Text)}
-			if d.Lang != "" && d.Lang != lang {
-				row = append(row, d.Lang)
-			}
-			chunk = append(chunk, row)
-		}
-		data, err := marshal(chunk)
-		if err != nil {
-			return nil, err
-		}
-		chunks = append(chunks, data)
-		all.Write(data)
-		all.Write([]byte{0})
-	}
-	m.Meta = hex.EncodeToString(all.Sum(nil)[:4])
-	for i, data := range chunks {
-		files = append(files, file{fmt.Sprintf("d/%s/%d.json", m.Meta, i), data})
-	}
-
-	data, err := marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	return append(files, file{"manifest.json", data}), nil
+	return NewIndex().files(lang, docs)
 }
 
 // marshal is compact JSON without HTML escaping (the files are data, not
@@ -306,47 +221,60 @@ type shard struct {
 // token belongs to the shard of the longest key that starts it; tokens
 // equal to a split key stay in that key's shard.
 func shards(tokens []string, encoded map[string]string) []shard {
-	var out []shard
-	var split func(key string, ts []string)
-	split = func(key string, ts []string) {
-		size := 0
-		longer := false
-		for _, t := range ts {
-			size += len(t) + len(encoded[t]) + 6
-			longer = longer || len(t) > len(key)
-		}
-		if size <= ShardBytes || !longer {
-			out = append(out, shard{key, ts})
-			return
-		}
-		var own []string
-		var groups []shard
-		for _, t := range ts {
-			if t == key {
-				own = append(own, t)
-				continue
-			}
-			_, n := utf8.DecodeRuneInString(t[len(key):])
-			k := t[:len(key)+n]
-			if len(groups) == 0 || groups[len(groups)-1].key != k {
-				groups = append(groups, shard{key: k})
-			}
-			groups[len(groups)-1].tokens = append(groups[len(groups)-1].tokens, t)
-		}
-		if own != nil {
-			out = append(out, shard{key, own})
-		}
-		for _, g := range groups {
-			split(g.key, g.tokens)
-		}
+	sizes := make([]int, len(tokens))
+	for i, t := range tokens {
+		sizes[i] = shardSize(t, encoded[t])
 	}
+	var out []shard
 	for i := 0; i < len(tokens); {
-		k := prefixRunes(tokens[i], MinToken)
+		k, j := group(tokens, i)
+		out = splitGroup(out, k, tokens[i:j], sizes[i:j])
+		i = j
+	}
+	return out
+}
+
+// shardSize is about what a token and its postings add to a shard file.
+func shardSize(token, encoded string) int { return len(token) + len(encoded) + 6 }
+
+// group returns the first MinToken letters of tokens[i] and the end of
+// the run of tokens that start with them.
+func group(tokens []string, i int) (key string, end int) {
+	key = prefixRunes(tokens[i], MinToken)
+	end = i + 1
+	for end < len(tokens) && strings.HasPrefix(tokens[end], key) {
+		end++
+	}
+	return key, end
+}
+
+// splitGroup appends to out the shards of the sorted tokens that start
+// with key, whose sizes (shardSize) are sizes. Tokens that start with the
+// same longer key are next to each other, so every shard is a part of
+// tokens.
+func splitGroup(out []shard, key string, tokens []string, sizes []int) []shard {
+	size := 0
+	longer := false
+	for i, t := range tokens {
+		size += sizes[i]
+		longer = longer || len(t) > len(key)
+	}
+	if size <= ShardBytes || !longer {
+		return append(out, shard{key, tokens})
+	}
+	i := 0
+	if tokens[0] == key { // it sorts first
+		out = append(out, shard{key, tokens[:1]})
+		i = 1
+	}
+	for i < len(tokens) {
+		_, n := utf8.DecodeRuneInString(tokens[i][len(key):])
+		k := tokens[i][:len(key)+n]
 		j := i + 1
 		for j < len(tokens) && strings.HasPrefix(tokens[j], k) {
 			j++
 		}
-		split(k, tokens[i:j])
+		out = splitGroup(out, k, tokens[i:j], sizes[i:j])
 		i = j
 	}
 	return out
