@@ -219,21 +219,10 @@ func Write(s *content.Site, out Output) ([]Dataset, error) {
 // file's path; the files written before it are left to the caller, who
 // discards the whole build (publish.Writer.Abort).
 func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
-	lic, err := licenceOf(s)
-	if err != nil {
+	if err := Check(s); err != nil {
 		return nil, err
 	}
-	if hasCatalog(s) {
-		if err := content.CheckICO(s.Config.PublisherICO); err != nil {
-			return nil, siteError("publisher_ico: %v; the open data catalogue names the publisher by it", err)
-		}
-		if lic.needsAuthor && s.Config.Publisher == "" {
-			return nil, siteError("publisher is missing: the %s licence of the data names the publisher as their author", lic.name)
-		}
-	}
-	if ind := s.IndicatorByID[ProjectsID]; ind != nil {
-		return nil, content.Errorf(ind.MetaFile, 0, "the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)
-	}
+	lic, _ := licenceOf(s)
 	sets := Datasets(s)
 	w := &writer{out: out}
 	projCSV, projJSON, err := projectsFiles(s, opts)
@@ -258,6 +247,28 @@ func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
 		return nil, w.err
 	}
 	return sets, nil
+}
+
+// Check reports the content errors WriteWith would report, without
+// making any file: portal serve publishes the pages of a save before its
+// data files are made, and must refuse a broken save before either.
+func Check(s *content.Site) error {
+	lic, err := licenceOf(s)
+	if err != nil {
+		return err
+	}
+	if hasCatalog(s) {
+		if err := content.CheckICO(s.Config.PublisherICO); err != nil {
+			return siteError("publisher_ico: %v; the open data catalogue names the publisher by it", err)
+		}
+		if lic.needsAuthor && s.Config.Publisher == "" {
+			return siteError("publisher is missing: the %s licence of the data names the publisher as their author", lic.name)
+		}
+	}
+	if ind := s.IndicatorByID[ProjectsID]; ind != nil {
+		return content.Errorf(ind.MetaFile, 0, "the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)
+	}
+	return nil
 }
 
 // writer writes files until the first error.
