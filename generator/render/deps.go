@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"unsafe"
 
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/indicator"
@@ -311,7 +312,7 @@ func (h *hasher) str(ss ...string) {
 	for _, s := range ss {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.h.Write(n[:])
-		h.h.Write([]byte(s))
+		h.h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // no copy: Write only reads
 	}
 }
 

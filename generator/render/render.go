@@ -44,6 +44,8 @@ type Renderer struct {
 	// pages is the list of Pages, made once.
 	pagesOnce sync.Once
 	pages     []*Page
+	// indexes are Options.SearchIndexes.
+	indexes map[string]*search.Index
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -76,6 +78,10 @@ type Options struct {
 	Images func(dir, name string) *ImageSet
 	// Layouts, when set, are the theme's templates parsed already.
 	Layouts *Layouts
+	// SearchIndexes, when set, build the search index of each language
+	// they have an entry for, remembering what they made for the next
+	// build (portal serve); the files are the same.
+	SearchIndexes map[string]*search.Index
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
@@ -83,7 +89,7 @@ var kinds = []string{"home", "projects", "project", "partners", "partner", "regi
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images}
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images, indexes: opts.SearchIndexes}
 	if r.images == nil {
 		r.images = func(string, string) *ImageSet { return nil }
 	}
@@ -283,7 +289,11 @@ func (r *Renderer) writeLangExtras(lang string, out Output) error {
 	}
 	if err == nil {
 		rt := Routes{Lang: lang, L: r.locales[lang]}
-		_, err = search.Build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
+		build := search.Build
+		if ix := r.indexes[lang]; ix != nil {
+			build = ix.Build
+		}
+		_, err = build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
 	}
 	return err
 }
