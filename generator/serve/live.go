@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -68,7 +69,45 @@ type event struct{ name, data string }
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
 	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
 	lv.lang = editorLanguage(src, defaultLanguage)
+	sess.OnData(lv.dataPublished)
 	return lv
+}
+
+// dataPublished tells the browsers which data files that pages fetch
+// changed, once a build's data files follow its pages (site.Session): a
+// project list whose filter reads a changed index.json, or a search page
+// whose index changed, reloads to show the new data.
+func (lv *Live) dataPublished(up site.Update) {
+	if !up.Changed() {
+		return
+	}
+	fmt.Fprintf(lv.log, "portal: data files made again: %d changed, %d removed (%d ms)\n", len(up.Static), len(up.Removed), up.Duration.Milliseconds())
+	if idx := fetchedData(append(append([]string(nil), up.Static...), up.Removed...)); len(idx) > 0 {
+		data, _ := json.Marshal(map[string]any{"indexes": idx})
+		lv.broadcast(event{"data", string(data)})
+	}
+}
+
+// fetchedData is the addresses that pages name in their data-index
+// attribute among files: a project list's index.json, or the folder of a
+// search index ("/cs/hledat/index/").
+func fetchedData(files []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range files {
+		p := ""
+		if i := strings.Index(f, "/index/"); i >= 0 {
+			p = "/" + f[:i+len("/index/")]
+		} else if path.Base(f) == "index.json" {
+			p = "/" + f
+		}
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // defaultLanguage is the editors' language when content/site.toml does

@@ -17,6 +17,7 @@ import (
 
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/imaging"
+	"github.com/transformace/portal/generator/opendata"
 	"github.com/transformace/portal/generator/render"
 )
 
@@ -24,6 +25,17 @@ import (
 // each Build re-renders only the pages whose inputs changed (see
 // render.Fingerprint) and swaps the new files in only when the build
 // succeeded, so the last good site is always what is served.
+//
+// A Build works in two steps. The first, which Build waits for, loads and
+// checks the content, renders the changed pages and publishes them with
+// the static files and photos: the page an editor looks at is new when
+// Build returns. The second makes the data files that pages fetch or link
+// (the project lists' index, feeds, sitemap, search index and open data)
+// in the background, and publishes them as a whole when they are all
+// made; DataDone then says what changed. Until then the previous data
+// files are served, which are complete and consistent among themselves.
+// Everything the second step could refuse is checked by the first, so a
+// broken save never publishes anything.
 type Session struct {
 	cfg Config
 
@@ -33,9 +45,16 @@ type Session struct {
 	prints map[string]uint64 // output file → fingerprint of its last render
 	// layouts are the parsed templates, kept until a layout file changes.
 	layouts *render.Layouts
-	// files is the published site: output path → bytes. It is replaced as
-	// a whole, never modified, so readers need no lock.
-	files atomic.Pointer[map[string][]byte]
+	// pages are the pages, static files and photos of the last good build,
+	// data its data files: output path → bytes. Each is replaced as a
+	// whole, never modified, so readers need no lock.
+	pages, data atomic.Pointer[map[string][]byte]
+
+	gen    atomic.Uint64  // number of the last good build
+	dataMu sync.Mutex     // one data step at a time
+	dataWG sync.WaitGroup // data steps running or waiting
+	extras *dataMaker     // what the data steps keep between builds
+	onData atomic.Pointer[func(Update)]
 }
 
 // Update says what one Build changed.
@@ -83,19 +102,34 @@ func NewSession(cfg Config) *Session {
 			return git(file)
 		}
 	}
-	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache()}
-	empty := map[string][]byte{}
-	s.files.Store(&empty)
+	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache(), extras: newDataMaker()}
+	empty, none := map[string][]byte{}, map[string][]byte{}
+	s.pages.Store(&empty)
+	s.data.Store(&none)
 	return s
 }
 
 // File returns a file of the last good build.
 func (s *Session) File(path string) ([]byte, bool) {
-	b, ok := (*s.files.Load())[path]
+	if b, ok := (*s.pages.Load())[path]; ok {
+		return b, true
+	}
+	b, ok := (*s.data.Load())[path]
 	return b, ok
 }
 
-// Build reads the site folder again and renders what changed. On error the
+// OnData sets a function called, from another goroutine, after the data
+// files of a build were published: Update.Static lists the changed ones,
+// Update.Removed the gone ones. A build whose data files a later build
+// overtook reports nothing.
+func (s *Session) OnData(fn func(Update)) { s.onData.Store(&fn) }
+
+// WaitData waits until the data files of every Build so far are
+// published (or overtaken by a later build's).
+func (s *Session) WaitData() { s.dataWG.Wait() }
+
+// Build reads the site folder again, renders what changed and publishes
+// it; the data files follow in the background (see Session). On error the
 // served site stays as it was.
 func (s *Session) Build() (Update, error) {
 	s.mu.Lock()
@@ -103,6 +137,11 @@ func (s *Session) Build() (Update, error) {
 	start := time.Now()
 	ld, err := load(s.cfg, s.cache)
 	if err != nil {
+		return Update{}, err
+	}
+	// What the data step would refuse is refused now, before anything is
+	// published.
+	if err := opendata.Check(ld.Site); err != nil {
 		return Update{}, err
 	}
 	if s.proc == nil {
@@ -119,20 +158,28 @@ func (s *Session) Build() (Update, error) {
 			return Update{}, err
 		}
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts})
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts, SearchIndexes: s.extras.searchIndexes(ld.Site.Config.Languages)})
 	if err != nil {
 		return Update{}, err
 	}
-	old := *s.files.Load()
+	old := *s.pages.Load()
 	next := make(map[string][]byte, len(old))
-	prints := make(map[string]uint64, len(s.prints))
+	// The list of pages and the versions of the inputs they name are
+	// independent and each takes a single core for a while on a large
+	// site: made side by side.
+	var pages []*render.Page
+	parallel(
+		func() error { pages = r.Pages(); return nil },
+		func() error { r.Versions(); return nil },
+	)
+	fps := r.Fingerprints(pages)
+	prints := make(map[string]uint64, len(pages))
 	var up Update
 	var todo []*render.Page
-	for _, p := range r.Pages() {
+	for i, p := range pages {
 		f := p.File()
-		fp := r.Fingerprint(p)
-		prints[f] = fp
-		if prev, ok := s.prints[f]; ok && prev == fp {
+		prints[f] = fps[i]
+		if prev, ok := s.prints[f]; ok && prev == fps[i] {
 			next[f] = old[f]
 			continue
 		}
@@ -140,16 +187,14 @@ func (s *Session) Build() (Update, error) {
 	}
 	up.Pages = len(prints)
 	out := &memOutput{files: next}
-	// Static files, the list index, search index and open data are
-	// produced whole and compared by bytes; they take seconds on a large
-	// site, so they are made while the changed pages render.
+	// Static files and photos are few and cheap: they are published with
+	// the pages, so that a stylesheet swaps at once and a new photo is
+	// there when the page that shows it reloads.
 	extra := &memOutput{files: map[string][]byte{}}
 	err = parallel(
 		func() error { return r.RenderPages(todo, out) },
-		func() error { return r.WriteExtras(extra) },
 		func() error { return staticFiles(ld.Theme, extra, nil) },
-		func() error { _, err := writeOpenData(ld, extra); return err },
-		func() error { return writePhotos(pics, extra) },
+		func() error { return writePhotosAgain(pics, old, extra) },
 	)
 	if err != nil {
 		return Update{}, err
@@ -172,16 +217,87 @@ func (s *Session) Build() (Update, error) {
 	sort.Strings(up.Static)
 	sort.Strings(up.Removed)
 	s.prints = prints
-	s.files.Store(&next)
+	s.pages.Store(&next)
+	g := s.gen.Add(1)
+	s.dataWG.Add(1)
+	go s.makeData(g, ld, r)
 	up.Warnings = ld.Site.Warnings
 	up.Duration = time.Since(start)
 	return up, nil
+}
+
+// makeData is the second step of build g: it makes the data files and
+// publishes them, unless a later build started meanwhile, whose own data
+// step will publish newer ones.
+func (s *Session) makeData(g uint64, ld *Loaded, r *render.Renderer) {
+	defer s.dataWG.Done()
+	s.dataMu.Lock()
+	defer s.dataMu.Unlock()
+	if s.gen.Load() != g {
+		return
+	}
+	start := time.Now()
+	files, err := s.extras.make(ld, r)
+	if err != nil {
+		// The first step checked what the content could get wrong; what is
+		// left is a bug. The previous data files stay.
+		fmt.Fprintf(os.Stderr, "portal: data files: %v\n", err)
+		return
+	}
+	old := *s.data.Load()
+	var up Update
+	for f, b := range files {
+		if !bytes.Equal(old[f], b) {
+			up.Static = append(up.Static, f)
+		}
+	}
+	for f := range old {
+		if _, ok := files[f]; !ok {
+			up.Removed = append(up.Removed, f)
+		}
+	}
+	sort.Strings(up.Static)
+	sort.Strings(up.Removed)
+	s.data.Store(&files)
+	up.Duration = time.Since(start)
+	if fn := s.onData.Load(); fn != nil && *fn != nil {
+		(*fn)(up)
+	}
+}
+
+// writePhotosAgain publishes every variant like writePhotos, but takes
+// the bytes of a variant old has from old: variants are named by their
+// content, so they need not be read from the image cache again.
+func writePhotosAgain(m map[string]*photo, old map[string][]byte, out *memOutput) error {
+	for _, p := range m {
+		for rel, data := range p.files {
+			if b, ok := old[rel]; ok {
+				out.keep(rel, b)
+				continue
+			}
+			b, err := data()
+			if err != nil {
+				return fmt.Errorf("%s: %w", rel, err)
+			}
+			if err := out.WriteFile(rel, b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // memOutput collects rendered files in memory.
 type memOutput struct {
 	mu    sync.Mutex
 	files map[string][]byte
+}
+
+// keep adds a file whose bytes nothing modifies, without copying them.
+func (m *memOutput) keep(rel string, data []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = data
 }
 
 func (m *memOutput) WriteFile(rel string, data []byte) error {

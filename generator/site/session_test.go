@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -27,6 +28,30 @@ func edit(t *testing.T, src, file, old, new string) {
 	}
 }
 
+// buildAll builds and waits for the data files: the Update lists the
+// changed data files too.
+func buildAll(t *testing.T, s *Session) (Update, error) {
+	t.Helper()
+	var data []Update
+	s.OnData(func(up Update) { data = append(data, up) })
+	up, err := s.Build()
+	s.WaitData()
+	if err != nil {
+		if len(data) > 0 {
+			t.Error("a failed build published data files")
+		}
+		return up, err
+	}
+	if len(data) != 1 {
+		t.Fatalf("%d data updates after one build", len(data))
+	}
+	up.Static = append(up.Static, data[0].Static...)
+	up.Removed = append(up.Removed, data[0].Removed...)
+	sort.Strings(up.Static)
+	sort.Strings(up.Removed)
+	return up, nil
+}
+
 func newTestSession(t *testing.T) (*Session, string) {
 	t.Helper()
 	src := t.TempDir()
@@ -34,7 +59,7 @@ func newTestSession(t *testing.T) (*Session, string) {
 		t.Fatal(err)
 	}
 	s := NewSession(Config{Src: src, Theme: portal.Theme, NoMinify: true, Updated: fixed})
-	up, err := s.Build()
+	up, err := buildAll(t, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +122,7 @@ func TestDependencies(t *testing.T) {
 					edit(t, src, tt.file, tt.old, tt.new)
 				}
 			}
-			up, err := s.Build()
+			up, err := buildAll(t, s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -179,7 +204,7 @@ func TestSessionKeepsLastGoodSite(t *testing.T) {
 		t.Fatal("page missing")
 	}
 	edit(t, src, "content/projects/animace.cs.md", `status = "running"`, `status = "runing"`)
-	if _, err := s.Build(); err == nil || !strings.Contains(err.Error(), "animace.cs.md:6: status") {
+	if _, err := buildAll(t, s); err == nil || !strings.Contains(err.Error(), "animace.cs.md:6: status") {
 		t.Fatalf("err = %v", err)
 	}
 	after, _ := s.File("cs/projekty/animace/index.html")
