@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -248,6 +250,92 @@ func TestSessionLayoutEdit(t *testing.T) {
 		got, _ := s.File("cs/projekty/index.html")
 		if !strings.Contains(string(got), mark) {
 			t.Errorf("the edited layout (%s) is not on the page", mark)
+		}
+	}
+}
+
+// TestSessionDataSameAsBuild: after each of a sequence of saves, the data
+// files a session made again from what changed (the search index kept
+// between builds, the open data) are the bytes a build from scratch
+// writes, and no other data file is there or missing.
+func TestSessionDataSameAsBuild(t *testing.T) {
+	s, src := newTestSession(t)
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"a card's body", func() {
+			edit(t, src, "content/projects/animace.cs.md", "Projekt vychází", "Projekt stojí")
+		}},
+		{"a card's title", func() {
+			edit(t, src, "content/projects/animace.en.md", `title = "`, `title = "New `)
+		}},
+		{"a project added", func() {
+			data, err := os.ReadFile(filepath.Join(src, "content/projects/jednotka.cs.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			card := strings.Replace(string(data), "Koordinační jednotka", "Druhá koordinační jednotka", 1)
+			if err := os.WriteFile(filepath.Join(src, "content/projects/druha-jednotka.cs.md"), []byte(card), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a project deleted", func() {
+			if err := os.Remove(filepath.Join(src, "content/projects/jednotka.cs.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a partner's name", func() {
+			edit(t, src, "content/partners/zatec.en.md", `title = "Žatec"`, `title = "Zatec (Saaz)"`)
+		}},
+		{"an indicator's numbers", func() {
+			edit(t, src, "content/indicators/akce.csv", "2024-Q3;5,5", "2024-Q3;7,25")
+		}},
+		{"an indicator's source, after a broken save", func() {
+			edit(t, src, "content/indicators/akce.toml", `periodicity = "quarterly"`, `periodicity = "quartely"`)
+			if _, err := buildAll(t, s); err == nil {
+				t.Fatal("a misspelt periodicity built")
+			}
+			edit(t, src, "content/indicators/akce.toml", `periodicity = "quartely"`, `periodicity = "quarterly"`)
+			edit(t, src, "content/indicators/akce.toml", `source = "Zkušební data"`, `source = "Jiná data"`)
+		}},
+	}
+	for _, st := range steps {
+		st.do()
+		if _, err := buildAll(t, s); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		out := t.TempDir()
+		if _, err := Build(Config{Src: src, Out: out, Theme: portal.Theme, NoMinify: true, Updated: fixed}); err != nil {
+			t.Fatalf("%s: build: %v", st.name, err)
+		}
+		data := *s.data.Load()
+		for f, b := range data {
+			want, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f)))
+			if err != nil {
+				t.Errorf("%s: %s is not in the build: %v", st.name, f, err)
+				continue
+			}
+			if !bytes.Equal(b, want) {
+				t.Errorf("%s: %s differs from the build's", st.name, f)
+			}
+		}
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			rel = filepath.ToSlash(rel)
+			switch path.Ext(rel) {
+			case ".json", ".jsonld", ".csv", ".xml", ".txt":
+				if _, ok := data[rel]; !ok && !strings.HasPrefix(rel, "media/") {
+					t.Errorf("%s: the build wrote %s, the session has no such data file", st.name, rel)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }
