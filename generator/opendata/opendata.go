@@ -54,6 +54,10 @@ type Options struct {
 	// which is right only for sites whose project section is named
 	// "projects" in every language: the build passes its own routes.
 	ProjectURL func(lang, slug string) string
+	// Cache, when set, keeps each indicator's files for the next
+	// WriteWith with the same Cache, which makes again only those whose
+	// inputs changed (portal serve). The files are the same.
+	Cache *Cache
 }
 
 // ProjectsID is the id of the data set of project cards. An indicator may
@@ -224,22 +228,34 @@ func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
 	}
 	lic, _ := licenceOf(s)
 	sets := Datasets(s)
-	w := &writer{out: out}
+	w := &writer{out: out, cache: opts.Cache}
+	if w.cache != nil {
+		w.cache.begin()
+		defer w.cache.end()
+	}
 	projCSV, projJSON, err := projectsFiles(s, opts)
 	if err != nil {
 		return nil, fmt.Errorf("opendata: %s: %w", rel(projectsCSVPath), err)
 	}
 	w.file(rel(projectsCSVPath), func() ([]byte, error) { return projCSV, nil })
 	w.file(rel(projectsJSONPath), func() ([]byte, error) { return projJSON, nil })
+	// The inputs after each indicator file are everything its function
+	// reads (for the Cache).
 	for _, ind := range s.Indicators {
-		w.file(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) })
-		w.file(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) })
-		w.file(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) })
+		w.cached(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) }, ind)
+		w.cached(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) }, s.Config, ind)
+		w.cached(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) }, s.Config, ind, lic)
 	}
 	w.file(rel(datapackagePath), func() ([]byte, error) { return dataPackageJSON(s, lic) })
 	if hasCatalog(s) {
+		doc := documentation(s)
 		for _, d := range sets {
-			w.file(rel(recordPath(d.ID)), func() ([]byte, error) { return recordJSON(s, d, lic) })
+			build := func() ([]byte, error) { return recordJSON(s, d, lic) }
+			if ind := s.IndicatorByID[d.ID]; ind != nil {
+				w.cached(rel(recordPath(d.ID)), build, s.Config, doc, d, lic, ind, indicatorSpatial(s, ind))
+			} else {
+				w.file(rel(recordPath(d.ID)), build)
+			}
 		}
 		w.file(rel(catalogPath), func() ([]byte, error) { return catalogJSON(s, sets) })
 	}
@@ -273,8 +289,19 @@ func Check(s *content.Site) error {
 
 // writer writes files until the first error.
 type writer struct {
-	out Output
-	err error
+	out   Output
+	cache *Cache // nil: every file is made
+	err   error
+}
+
+// cached is file with the file kept in the cache, if any, while inputs
+// stay the same.
+func (w *writer) cached(path string, build func() ([]byte, error), inputs ...any) {
+	if w.cache == nil {
+		w.file(path, build)
+		return
+	}
+	w.file(path, func() ([]byte, error) { return w.cache.get(path, build, inputs...) })
 }
 
 func (w *writer) file(path string, build func() ([]byte, error)) {

@@ -3,6 +3,7 @@ package site
 import (
 	"maps"
 
+	"github.com/transformace/portal/generator/opendata"
 	"github.com/transformace/portal/generator/render"
 	"github.com/transformace/portal/generator/search"
 )
@@ -15,9 +16,13 @@ type dataMaker struct {
 	// never modified, when a language is added, so that a build's
 	// renderer may read it while the next build starts.
 	indexes map[string]*search.Index
+	// open keeps the files of each indicator (only the data step uses it).
+	open *opendata.Cache
 }
 
-func newDataMaker() *dataMaker { return &dataMaker{indexes: map[string]*search.Index{}} }
+func newDataMaker() *dataMaker {
+	return &dataMaker{indexes: map[string]*search.Index{}, open: opendata.NewCache()}
+}
 
 // searchIndexes returns an Index for each of langs (called by Build,
 // before the data step of its build starts).
@@ -39,7 +44,17 @@ func (m *dataMaker) make(ld *Loaded, r *render.Renderer) (map[string][]byte, err
 	out := &memOutput{files: map[string][]byte{}}
 	err := parallel(
 		func() error { return r.WriteExtras(out) },
-		func() error { _, err := writeOpenData(ld, out); return err },
+		func() error {
+			// As writeOpenData, with the cache (TestSessionDataSameAsBuild
+			// compares the files with a build's).
+			_, err := opendata.WriteWith(ld.Site, out, opendata.Options{
+				ProjectURL: func(lang, slug string) string {
+					return render.Routes{Lang: lang, L: ld.Locales[lang]}.Project(slug)
+				},
+				Cache: m.open,
+			})
+			return err
+		},
 	)
 	if err != nil {
 		return nil, err
