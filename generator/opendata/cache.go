@@ -51,15 +51,19 @@ func (c *Cache) end() {
 	}
 }
 
-// get returns the file made at path from inputs, building it when its
-// inputs differ from the last time.
-func (c *Cache) get(path string, build func() ([]byte, error), inputs ...any) ([]byte, error) {
+// sum is a hash of everything inputs hold (hashValue).
+func (c *Cache) sum(inputs ...any) uint64 {
 	h := maphash.Hash{}
 	h.SetSeed(c.seed)
 	for _, in := range inputs {
 		hashValue(&h, reflect.ValueOf(in), 0)
 	}
-	key := h.Sum64()
+	return h.Sum64()
+}
+
+// get returns the file made at path from inputs whose sum is key,
+// building it when the key differs from the last time.
+func (c *Cache) get(path string, key uint64, build func() ([]byte, error)) ([]byte, error) {
 	c.mu.Lock()
 	f, ok := c.files[path]
 	c.used[path] = true

@@ -239,20 +239,29 @@ func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
 	}
 	w.file(rel(projectsCSVPath), func() ([]byte, error) { return projCSV, nil })
 	w.file(rel(projectsJSONPath), func() ([]byte, error) { return projJSON, nil })
-	// The inputs after each indicator file are everything its function
-	// reads (for the Cache).
+	// The keys of the Cache stand for everything each indicator file's
+	// function reads: the site's settings, the indicator, for a record its
+	// data set and regions.
+	var site uint64
+	inds := map[string]uint64{}
+	if c := w.cache; c != nil {
+		site = c.sum(s.Config, documentation(s), lic)
+		for _, ind := range s.Indicators {
+			inds[ind.ID] = c.sum(ind)
+		}
+	}
 	for _, ind := range s.Indicators {
-		w.cached(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) }, ind)
-		w.cached(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) }, s.Config, ind)
-		w.cached(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) }, s.Config, ind, lic)
+		key := inds[ind.ID]
+		w.cached(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) }, key)
+		w.cached(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) }, key, site)
+		w.cached(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) }, key, site)
 	}
 	w.file(rel(datapackagePath), func() ([]byte, error) { return dataPackageJSON(s, lic) })
 	if hasCatalog(s) {
-		doc := documentation(s)
 		for _, d := range sets {
 			build := func() ([]byte, error) { return recordJSON(s, d, lic) }
-			if ind := s.IndicatorByID[d.ID]; ind != nil {
-				w.cached(rel(recordPath(d.ID)), build, s.Config, doc, d, lic, ind, indicatorSpatial(s, ind))
+			if ind := s.IndicatorByID[d.ID]; ind != nil && w.cache != nil {
+				w.cached(rel(recordPath(d.ID)), build, inds[ind.ID], site, w.cache.sum(d, indicatorSpatial(s, ind)))
 			} else {
 				w.file(rel(recordPath(d.ID)), build)
 			}
@@ -294,14 +303,15 @@ type writer struct {
 	err   error
 }
 
-// cached is file with the file kept in the cache, if any, while inputs
-// stay the same.
-func (w *writer) cached(path string, build func() ([]byte, error), inputs ...any) {
+// cached is file with the file kept in the cache, if any, while the
+// sums of its inputs (Cache.sum) stay the same.
+func (w *writer) cached(path string, build func() ([]byte, error), sums ...uint64) {
 	if w.cache == nil {
 		w.file(path, build)
 		return
 	}
-	w.file(path, func() ([]byte, error) { return w.cache.get(path, build, inputs...) })
+	key := w.cache.sum(sums)
+	w.file(path, func() ([]byte, error) { return w.cache.get(path, key, build) })
 }
 
 func (w *writer) file(path string, build func() ([]byte, error)) {
