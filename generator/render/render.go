@@ -46,6 +46,8 @@ type Renderer struct {
 	pages     []*Page
 	// indexes are Options.SearchIndexes.
 	indexes map[string]*search.Index
+	// slugs remembers slugs (slugs.go).
+	slugs sync.Map
 }
 
 // Page is one output file, rendered on demand so that pages can be
