@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -297,6 +298,34 @@ func TestLiveEdit(t *testing.T) {
 	}
 	if _, body := ls.get("/cs/projekty/animace/"); !strings.Contains(body, "Projekt nově vychází") {
 		t.Error("the new text is not served")
+	}
+}
+
+// TestLiveData: the data files follow the pages of a save: a "data"
+// event names the search indexes and project list indexes that changed,
+// and the new search index is served then.
+func TestLiveData(t *testing.T) {
+	ls := startLive(t)
+	_, before := ls.get("/cs/hledat/index/manifest.json")
+	ls.write(card, strings.Replace(ls.read(card), "Projekt vychází", "Projekt kvazikrystalicky vychází", 1))
+	ls.wait("reload")
+	ev := ls.wait("data")
+	if !strings.Contains(ev.data, `"/cs/hledat/index/"`) {
+		t.Errorf("data event does not name the Czech search index: %s", ev.data)
+	}
+	if strings.Contains(ev.data, "/en/") {
+		t.Errorf("data event names English indexes, which the Czech text does not change: %s", ev.data)
+	}
+	if _, after := ls.get("/cs/hledat/index/manifest.json"); after == before {
+		t.Error("the search index served is the old one")
+	}
+}
+
+func TestFetchedData(t *testing.T) {
+	got := fetchedData([]string{"cs/hledat/index/t/1a2b.json", "cs/hledat/index/manifest.json", "en/projects/index.json", "data/projects.csv", "cs/feed.xml"})
+	want := []string{"/cs/hledat/index/", "/en/projects/index.json"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fetchedData = %v, want %v", got, want)
 	}
 }
 

@@ -305,37 +305,68 @@ func TestSessionDataSameAsBuild(t *testing.T) {
 		if _, err := buildAll(t, s); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		out := t.TempDir()
-		if _, err := Build(Config{Src: src, Out: out, Theme: portal.Theme, NoMinify: true, Updated: fixed}); err != nil {
-			t.Fatalf("%s: build: %v", st.name, err)
+		sameDataAsBuild(t, s, src, st.name)
+	}
+}
+
+// TestSessionDataOvertaken: when saves come faster than the data files
+// are made, the data files served in the end are those of the last save.
+func TestSessionDataOvertaken(t *testing.T) {
+	s, src := newTestSession(t)
+	var ups []Update
+	s.OnData(func(up Update) { ups = append(ups, up) })
+	for i, word := range []string{"stojí", "leží", "běží"} {
+		prev := "Projekt vychází"
+		if i > 0 {
+			prev = "Projekt " + []string{"stojí", "leží"}[i-1]
 		}
-		data := *s.data.Load()
-		for f, b := range data {
-			want, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f)))
-			if err != nil {
-				t.Errorf("%s: %s is not in the build: %v", st.name, f, err)
-				continue
-			}
-			if !bytes.Equal(b, want) {
-				t.Errorf("%s: %s differs from the build's", st.name, f)
-			}
-		}
-		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			rel = filepath.ToSlash(rel)
-			switch path.Ext(rel) {
-			case ".json", ".jsonld", ".csv", ".xml", ".txt":
-				if _, ok := data[rel]; !ok && !strings.HasPrefix(rel, "media/") {
-					t.Errorf("%s: the build wrote %s, the session has no such data file", st.name, rel)
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		edit(t, src, "content/projects/animace.cs.md", prev, "Projekt "+word)
+		if _, err := s.Build(); err != nil {
 			t.Fatal(err)
 		}
+	}
+	s.WaitData()
+	if len(ups) == 0 || len(ups) > 3 {
+		t.Errorf("%d data updates after 3 builds", len(ups))
+	}
+	sameDataAsBuild(t, s, src, "three saves at once")
+}
+
+// sameDataAsBuild fails unless the session's data files are the bytes a
+// build of src from scratch writes, and the build writes no other data
+// file.
+func sameDataAsBuild(t *testing.T, s *Session, src, step string) {
+	t.Helper()
+	out := t.TempDir()
+	if _, err := Build(Config{Src: src, Out: out, Theme: portal.Theme, NoMinify: true, Updated: fixed}); err != nil {
+		t.Fatalf("%s: build: %v", step, err)
+	}
+	data := *s.data.Load()
+	for f, b := range data {
+		want, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil {
+			t.Errorf("%s: %s is not in the build: %v", step, f, err)
+			continue
+		}
+		if !bytes.Equal(b, want) {
+			t.Errorf("%s: %s differs from the build's", step, f)
+		}
+	}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		switch path.Ext(rel) {
+		case ".json", ".jsonld", ".csv", ".xml", ".txt":
+			if _, ok := data[rel]; !ok && !strings.HasPrefix(rel, "media/") {
+				t.Errorf("%s: the build wrote %s, the session has no such data file", step, rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
