@@ -759,6 +759,19 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		id, r := ids[i], &results[i]
 		ind := &indicator.Indicator{ID: id, MetaFile: dir + "/" + id + ".toml", DataFile: dir + "/" + id + ".csv"}
 		r.ind = ind
+		var stamp string
+		if c := l.opts.Cache; c != nil && have[id+".csv"] {
+			// Parsing is most of a serve Load of a site with thousands
+			// of indicators; unchanged files need none.
+			if stamp = indicatorStamp(l.fsys, ind, l.cfg.Languages); c.indicator(stamp, ind) {
+				return
+			}
+			defer func() {
+				if r.readErr == nil && r.parseErr == nil {
+					c.storeIndicator(stamp, ind)
+				}
+			}()
+		}
 		meta, err := fs.ReadFile(l.fsys, ind.MetaFile)
 		if err != nil {
 			r.readFile, r.readErr = ind.MetaFile, err
