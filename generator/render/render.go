@@ -177,9 +177,16 @@ func (r *Renderer) Pages() []*Page {
 }
 
 func (r *Renderer) listPages() []*Page {
+	// The languages' lists are independent: made side by side.
+	per := make([][]*Page, len(r.langs))
+	var wg sync.WaitGroup
+	for i, lang := range r.langs {
+		wg.Go(func() { per[i] = r.langPages(lang) })
+	}
+	wg.Wait()
 	var pages []*Page
-	for _, lang := range r.langs {
-		pages = append(pages, r.langPages(lang)...)
+	for _, p := range per {
+		pages = append(pages, p...)
 	}
 	pages = append(pages,
 		&Page{Path: "/", Kind: "chooser", Lang: r.langs[0], view: r.chooserView},
