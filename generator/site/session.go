@@ -32,7 +32,7 @@ import (
 // Build returns. The second makes the data files that pages fetch or link
 // (the project lists' index, feeds, sitemap, search index and open data)
 // in the background, and publishes them as a whole when they are all
-// made; DataDone then says what changed. Until then the previous data
+// made; OnData then says what changed. Until then the previous data
 // files are served, which are complete and consistent among themselves.
 // Everything the second step could refuse is checked by the first, so a
 // broken save never publishes anything.
@@ -60,7 +60,8 @@ type Session struct {
 // Update says what one Build changed.
 type Update struct {
 	// Rendered are the pages rendered again, Removed the files that are
-	// gone, Static the static and data files whose bytes changed.
+	// gone, Static the static files and photos (of Build) or the data
+	// files (of OnData) whose bytes changed.
 	Rendered, Removed, Static []string
 	Pages                     int // pages in the site
 	Warnings                  content.Errors
