@@ -57,7 +57,7 @@ func TestIndexIncremental(t *testing.T) {
 	}
 	for _, st := range steps {
 		docs = st.edit(slices.Clone(docs))
-		want, err := referenceFiles("cs", docs)
+		want, err := buildFiles("cs", docs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,21 +68,21 @@ func TestIndexIncremental(t *testing.T) {
 		sameFiles(t, st.name, got, want)
 	}
 	// Another language starts over.
-	want, _ := referenceFiles("en", docs)
+	want, _ := buildFiles("en", docs)
 	got, _ := ix.files("en", docs)
 	sameFiles(t, "another language", got, want)
 }
 
-// TestIndexSameAsReference: a new Index gives the bytes of the previous
-// implementation on corpora of several sizes (shards split on the large).
-func TestIndexSameAsReference(t *testing.T) {
+// TestIndexSameAsBuild: a new Index gives the bytes of Build on corpora
+// of several sizes (shards split on the large).
+func TestIndexSameAsBuild(t *testing.T) {
 	for _, n := range []int{0, 1, 5, 60, 3000} {
 		docs := corpus(n)
-		want, err := referenceFiles("cs", docs)
+		want, err := buildFiles("cs", docs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := buildFiles("cs", docs)
+		got, err := NewIndex().files("cs", docs)
 		if err != nil {
 			t.Fatal(err)
 		}
