@@ -78,8 +78,8 @@
 // only and encodes only the shards and metadata files it touches; a
 // document added, removed or moved assembles the posting lists again from
 // the remembered tokens. Either way the files are byte for byte those of
-// Build, which is one build of a new Index (TestIndexIncremental compares
-// them after a sequence of edits).
+// Build (TestIndexIncremental compares them after a sequence of edits).
+// Build itself keeps nothing: a full build makes each index once.
 //
 // Shard names are hashes of their content and the metadata folder a hash
 // of all metadata, so every file but the manifest may be cached for ever

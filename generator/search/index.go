@@ -15,8 +15,8 @@ import (
 // posting lists, shards and metadata files of its last build, so that a
 // build after a few documents changed tokenises only those documents and
 // encodes only the shards and metadata files they touch. Its files are
-// byte for byte those of a build from scratch (Build is one on a new
-// Index). An Index is safe for concurrent use; builds take turns.
+// byte for byte those of Build, a build from scratch. An Index is safe
+// for concurrent use; builds take turns.
 type Index struct {
 	mu   sync.Mutex
 	lang string
