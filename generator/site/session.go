@@ -31,11 +31,12 @@ import (
 // the static files and photos: the page an editor looks at is new when
 // Build returns. The second makes the data files that pages fetch or link
 // (the project lists' index, feeds, sitemap, search index and open data)
-// in the background, and publishes them as a whole when they are all
-// made; OnData then says what changed. Until then the previous data
-// files are served, which are complete and consistent among themselves.
-// Everything the second step could refuse is checked by the first, so a
-// broken save never publishes anything.
+// and publishes them as a whole when they are all made; OnData then says
+// what changed. It runs in the background once no Build came for
+// DataDelay, so that saves in quick succession do not share the cores
+// with it, or at once when File is asked for a data file: until then the
+// previous data files are never served. Everything the second step could
+// refuse is checked by the first, so a broken save publishes nothing.
 type Session struct {
 	cfg Config
 
@@ -50,11 +51,24 @@ type Session struct {
 	// whole, never modified, so readers need no lock.
 	pages, data atomic.Pointer[map[string][]byte]
 
-	gen    atomic.Uint64  // number of the last good build
-	dataMu sync.Mutex     // one data step at a time
-	dataWG sync.WaitGroup // data steps running or waiting
-	extras *dataMaker     // what the data steps keep between builds
-	onData atomic.Pointer[func(Update)]
+	// DataDelay is how long after a Build its data step waits for the
+	// next Build before it starts by itself (see Session). Set it before
+	// the first Build.
+	DataDelay time.Duration
+
+	dataMu sync.Mutex // one data step at a time
+	pmu    sync.Mutex // guards pending and timer
+	// pending is the data step of the last good build, until it starts.
+	pending *dataJob
+	timer   *time.Timer
+	extras  *dataMaker // what the data steps keep between builds
+	onData  atomic.Pointer[func(Update)]
+}
+
+// dataJob is the data step of a build.
+type dataJob struct {
+	ld *Loaded
+	r  *render.Renderer
 }
 
 // Update says what one Build changed.
@@ -103,20 +117,35 @@ func NewSession(cfg Config) *Session {
 			return git(file)
 		}
 	}
-	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache(), extras: newDataMaker()}
+	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache(), extras: newDataMaker(), DataDelay: time.Second}
 	empty, none := map[string][]byte{}, map[string][]byte{}
 	s.pages.Store(&empty)
 	s.data.Store(&none)
 	return s
 }
 
-// File returns a file of the last good build.
+// File returns a file of the last good build. Asked for a data file
+// while the data step of the last build has not finished, it waits for
+// it, running it at once if it had not started.
 func (s *Session) File(path string) ([]byte, bool) {
 	if b, ok := (*s.pages.Load())[path]; ok {
 		return b, true
 	}
+	if isData(path) {
+		s.ensureData()
+	}
 	b, ok := (*s.data.Load())[path]
 	return b, ok
+}
+
+// isData reports whether path may be a data file, by the extensions of
+// the files the data step makes; pages and folders are not.
+func isData(name string) bool {
+	switch path.Ext(name) {
+	case ".json", ".jsonld", ".csv", ".xml", ".txt":
+		return true
+	}
+	return false
 }
 
 // OnData sets a function called, from another goroutine, after the data
@@ -125,9 +154,29 @@ func (s *Session) File(path string) ([]byte, bool) {
 // overtook reports nothing.
 func (s *Session) OnData(fn func(Update)) { s.onData.Store(&fn) }
 
-// WaitData waits until the data files of every Build so far are
-// published (or overtaken by a later build's).
-func (s *Session) WaitData() { s.dataWG.Wait() }
+// WaitData makes the data files of the last good Build, if they are not
+// made yet, and returns when they are published.
+func (s *Session) WaitData() { s.ensureData() }
+
+// ensureData runs the pending data step, or waits for the one running.
+func (s *Session) ensureData() {
+	s.pmu.Lock()
+	busy := s.pending != nil
+	s.pmu.Unlock()
+	if !busy && s.dataMu.TryLock() {
+		s.dataMu.Unlock() // nothing pending, nothing running
+		return
+	}
+	s.dataMu.Lock()
+	defer s.dataMu.Unlock()
+	s.pmu.Lock()
+	job := s.pending
+	s.pending = nil
+	s.pmu.Unlock()
+	if job != nil {
+		s.makeData(job)
+	}
+}
 
 // Build reads the site folder again, renders what changed and publishes
 // it; the data files follow in the background (see Session). On error the
@@ -219,26 +268,25 @@ func (s *Session) Build() (Update, error) {
 	sort.Strings(up.Removed)
 	s.prints = prints
 	s.pages.Store(&next)
-	g := s.gen.Add(1)
-	s.dataWG.Add(1)
-	go s.makeData(g, ld, r)
+	// The data step of an earlier build that has not started is dropped:
+	// this one's replaces it.
+	s.pmu.Lock()
+	s.pending = &dataJob{ld: ld, r: r}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.timer = time.AfterFunc(s.DataDelay, s.ensureData)
+	s.pmu.Unlock()
 	up.Warnings = ld.Site.Warnings
 	up.Duration = time.Since(start)
 	return up, nil
 }
 
-// makeData is the second step of build g: it makes the data files and
-// publishes them, unless a later build started meanwhile, whose own data
-// step will publish newer ones.
-func (s *Session) makeData(g uint64, ld *Loaded, r *render.Renderer) {
-	defer s.dataWG.Done()
-	s.dataMu.Lock()
-	defer s.dataMu.Unlock()
-	if s.gen.Load() != g {
-		return
-	}
+// makeData is the second step of a build (the caller holds dataMu): it
+// makes the data files and publishes them.
+func (s *Session) makeData(job *dataJob) {
 	start := time.Now()
-	files, err := s.extras.make(ld, r)
+	files, err := s.extras.make(job.ld, job.r)
 	if err != nil {
 		// The first step checked what the content could get wrong; what is
 		// left is a bug. The previous data files stay.

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	portal "github.com/transformace/portal"
 )
@@ -368,5 +369,23 @@ func sameDataAsBuild(t *testing.T, s *Session, src, step string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSessionDataOnRequest: a data file asked for before the data step of
+// the last save ran by itself is made then: never the old one.
+func TestSessionDataOnRequest(t *testing.T) {
+	s, src := newTestSession(t)
+	s.DataDelay = time.Hour
+	edit(t, src, "content/indicators/akce.csv", "2024-Q3;5,5", "2024-Q3;7,25")
+	if _, err := s.Build(); err != nil {
+		t.Fatal(err)
+	}
+	data, ok := s.File("data/indicators/akce.csv")
+	if !ok || !strings.Contains(string(data), "7.25") {
+		t.Errorf("data/indicators/akce.csv after the save:\n%s", data)
+	}
+	if _, ok := s.File("cs/projekty/animace/index.html"); !ok {
+		t.Error("a page is missing")
 	}
 }
