@@ -67,7 +67,7 @@ type event struct{ name, data string }
 
 // NewLive prepares live serving of the site folder src.
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
-	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
+	lv := &Live{sess: sess, src: src, log: &syncWriter{w: log}, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
 	lv.lang = editorLanguage(src, defaultLanguage)
 	sess.OnData(lv.dataPublished)
 	return lv
@@ -108,6 +108,20 @@ func fetchedData(files []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// syncWriter serialises writes: the log is written by the watcher, and by
+// whichever goroutine publishes a build's data files (a timer, or a
+// request that asked for one).
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // defaultLanguage is the editors' language when content/site.toml does
