@@ -17,8 +17,10 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -44,6 +46,10 @@ type Live struct {
 	errs    []ErrorMessage // current content errors; nil when the site builds
 	lang    string         // the editors' language: the site's default language
 	done    chan struct{}
+	// build is the number of the last build whose pages were published
+	// (site.Update.Build), as far as this Live knows: a page is tagged
+	// with it, never with a newer one than it shows.
+	build atomic.Uint64
 	// Debounce is how long the watcher waits for a burst of events to end.
 	// The events of one save (an editor's temporary file, its rename, the
 	// write) come within a millisecond or two.
@@ -83,7 +89,9 @@ func (lv *Live) dataPublished(up site.Update) {
 	}
 	fmt.Fprintf(lv.log, "portal: data files made again: %d changed, %d removed (%d ms)\n", len(up.Static), len(up.Removed), up.Duration.Milliseconds())
 	if idx := fetchedData(append(append([]string(nil), up.Static...), up.Removed...)); len(idx) > 0 {
-		data, _ := json.Marshal(map[string]any{"indexes": idx})
+		// A page of this build or a later one fetched its data after
+		// them: it has the new data and need not reload (live.js).
+		data, _ := json.Marshal(map[string]any{"indexes": idx, "build": up.Build})
 		lv.broadcast(event{"data", string(data)})
 	}
 }
@@ -205,6 +213,7 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 		lv.broadcast(event{"error", string(data)})
 		return false
 	}
+	lv.build.Store(up.Build)
 	lv.mu.Lock()
 	hadErrors := lv.errs != nil
 	lv.errs = nil
@@ -408,7 +417,7 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, lv.Language())
+		data = inject(data, lv.Language(), lv.build.Load())
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -417,9 +426,10 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the reload script to a page; only `serve` does this, a built
-// site never contains it. lang is the language of the error overlay.
-func inject(page []byte, lang string) []byte {
-	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" defer></script>`)
+// site never contains it. lang is the language of the error overlay,
+// build the number of the build the page is from (or an earlier one).
+func inject(page []byte, lang string, build uint64) []byte {
+	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" data-build="` + strconv.FormatUint(build, 10) + `" defer></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)

@@ -72,10 +72,12 @@
   });
   // Data files follow the pages of a save: a page whose script fetched
   // one that changed (a project list's filter, the search) loads again.
+  // A page of that build or a later one fetched the new data already.
+  var build = +((me && me.getAttribute("data-build")) || 0);
   es.addEventListener("data", function (ev) {
     var d = JSON.parse(ev.data || "{}");
     var el = document.querySelector("[data-index]");
-    if (!el || !d.indexes) return;
+    if (!el || !d.indexes || build >= d.build) return;
     var u = new URL(el.getAttribute("data-index"), location.href).pathname;
     if (d.indexes.indexOf(u) >= 0) location.reload();
   });

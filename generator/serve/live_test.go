@@ -313,6 +313,14 @@ func TestLiveData(t *testing.T) {
 	if !strings.Contains(ev.data, `"/cs/hledat/index/"`) {
 		t.Errorf("data event does not name the Czech search index: %s", ev.data)
 	}
+	var d struct{ Build uint64 }
+	if err := json.Unmarshal([]byte(ev.data), &d); err != nil || d.Build == 0 {
+		t.Errorf("data event without the number of its build: %s", ev.data)
+	}
+	// The page shown now is of that build: it has the new data already.
+	if _, page := ls.get("/cs/projekty/"); !strings.Contains(page, fmt.Sprintf(`data-build="%d"`, d.Build)) {
+		t.Errorf("a page served after the save is not tagged with build %d", d.Build)
+	}
 	if strings.Contains(ev.data, "/en/") {
 		t.Errorf("data event names English indexes, which the Czech text does not change: %s", ev.data)
 	}
@@ -353,7 +361,7 @@ func TestLiveBrokenSave(t *testing.T) {
 		t.Error("the last good page is not served while the content is broken")
 	}
 	// The overlay's frame speaks the editors' language on every page.
-	if _, body := ls.get("/en/projects/animace/"); !strings.Contains(body, `<script src="/_portal/live.js" data-lang="cs" defer></script>`) {
+	if _, body := ls.get("/en/projects/animace/"); !strings.Contains(body, `<script src="/_portal/live.js" data-lang="cs" data-build=`) {
 		t.Error("the reload script does not carry the editors' language")
 	}
 	// A browser that connects now learns of the error at once.

@@ -56,6 +56,7 @@ type Session struct {
 	// the first Build.
 	DataDelay time.Duration
 
+	gen    uint64     // successful builds so far (mu)
 	dataMu sync.Mutex // one data step at a time
 	pmu    sync.Mutex // guards pending and timer
 	// pending is the data step of the last good build, until it starts.
@@ -67,8 +68,9 @@ type Session struct {
 
 // dataJob is the data step of a build.
 type dataJob struct {
-	ld *Loaded
-	r  *render.Renderer
+	build uint64 // Update.Build
+	ld    *Loaded
+	r     *render.Renderer
 }
 
 // Update says what one Build changed.
@@ -78,8 +80,11 @@ type Update struct {
 	// files (of OnData) whose bytes changed.
 	Rendered, Removed, Static []string
 	Pages                     int // pages in the site
-	Warnings                  content.Errors
-	Duration                  time.Duration
+	// Build numbers the successful builds of the session from 1; the
+	// Update of a data step has the number of the build it belongs to.
+	Build    uint64
+	Warnings content.Errors
+	Duration time.Duration
 }
 
 // CSSOnly reports whether nothing but stylesheets changed, so a browser
@@ -270,8 +275,10 @@ func (s *Session) Build() (Update, error) {
 	s.pages.Store(&next)
 	// The data step of an earlier build that has not started is dropped:
 	// this one's replaces it.
+	s.gen++
+	up.Build = s.gen
 	s.pmu.Lock()
-	s.pending = &dataJob{ld: ld, r: r}
+	s.pending = &dataJob{build: s.gen, ld: ld, r: r}
 	if s.timer != nil {
 		s.timer.Stop()
 	}
@@ -294,7 +301,7 @@ func (s *Session) makeData(job *dataJob) {
 		return
 	}
 	old := *s.data.Load()
-	var up Update
+	up := Update{Build: job.build}
 	for f, b := range files {
 		if !bytes.Equal(old[f], b) {
 			up.Static = append(up.Static, f)
