@@ -52,8 +52,8 @@ type Session struct {
 	pages, data atomic.Pointer[map[string][]byte]
 
 	// DataDelay is how long after a Build its data step waits for the
-	// next Build before it starts by itself (see Session). Set it before
-	// the first Build.
+	// next Build before it starts by itself (see Session); a second by
+	// default. Change it only while no Build runs.
 	DataDelay time.Duration
 
 	gen    uint64     // successful builds so far (mu)
