@@ -198,6 +198,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// Start anyway: the editor fixes the file and the page appears.
 		live.Rebuild()
 	} else {
+		// The first build's data files (search, open data) are there
+		// before the first browser asks.
+		sess.WaitData()
 		warnings(up.Warnings, stderr)
 		fmt.Fprintf(stdout, "portal: built %d pages in %d ms\n", up.Pages, up.Duration.Milliseconds())
 	}

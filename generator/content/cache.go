@@ -1,10 +1,12 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"sync"
 	"time"
 
+	"github.com/transformace/portal/generator/indicator"
 	"github.com/transformace/portal/generator/markdown"
 )
 
@@ -17,6 +19,14 @@ type Cache struct {
 	mu    sync.Mutex
 	files map[string]*cached
 	seen  map[string]bool
+	// inds are parsed indicators by id, kept while both files and the
+	// site's languages stay the same.
+	inds map[string]*cachedIndicator
+}
+
+type cachedIndicator struct {
+	stamp string // sizes and modification times of both files, languages
+	ind   indicator.Indicator
 }
 
 type cached struct {
@@ -28,7 +38,49 @@ type cached struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{files: map[string]*cached{}} }
+func NewCache() *Cache {
+	return &Cache{files: map[string]*cached{}, inds: map[string]*cachedIndicator{}}
+}
+
+// indicatorStamp stands for the state of an indicator's two files and
+// the languages its metadata was parsed for; "" when a file cannot be
+// read, which is never cached.
+func indicatorStamp(fsys fs.FS, ind *indicator.Indicator, langs []string) string {
+	stamp := fmt.Sprint(langs)
+	for _, f := range []string{ind.MetaFile, ind.DataFile} {
+		fi, err := fs.Stat(fsys, f)
+		if err != nil {
+			return ""
+		}
+		stamp += fmt.Sprintf("|%d|%d", fi.Size(), fi.ModTime().UnixNano())
+	}
+	return stamp
+}
+
+// indicator fills ind (ID and files set) from the cache when its files
+// did not change since it was stored, and reports whether it did.
+func (c *Cache) indicator(stamp string, ind *indicator.Indicator) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen["indicator:"+ind.ID] = true
+	e := c.inds[ind.ID]
+	if stamp == "" || e == nil || e.stamp != stamp {
+		return false
+	}
+	// A copy: the parsed metadata and rows are shared, never modified.
+	ind.Meta, ind.Series, ind.Rows = e.ind.Meta, e.ind.Series, e.ind.Rows
+	return true
+}
+
+// storeIndicator keeps an indicator parsed without errors.
+func (c *Cache) storeIndicator(stamp string, ind *indicator.Indicator) {
+	if stamp == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.inds[ind.ID] = &cachedIndicator{stamp: stamp, ind: *ind}
+}
 
 // lookup returns the cached parse of file when it has not changed.
 func (c *Cache) lookup(fsys fs.FS, file string) (*cached, fs.FileInfo) {
@@ -67,6 +119,11 @@ func (c *Cache) end() {
 	for f := range c.files {
 		if !c.seen[f] {
 			delete(c.files, f)
+		}
+	}
+	for id := range c.inds {
+		if !c.seen["indicator:"+id] {
+			delete(c.inds, id)
 		}
 	}
 }

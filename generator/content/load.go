@@ -335,8 +335,10 @@ func (l *loader) readFile(file string) *rawFile {
 	if c := l.opts.Cache; c != nil {
 		var hit *cached
 		if hit, fi = c.lookup(l.fsys, file); hit != nil {
+			// Its date too: an unchanged file's date does not change
+			// (git history is read once), and asking costs a stat.
 			rf := hit.raw
-			rf.updated, rf.cache = l.updated(file), hit
+			rf.cache = hit
 			return &rf
 		}
 	}
@@ -629,10 +631,12 @@ func (l *loader) link(s *Site) {
 	def := l.cfg.DefaultLanguage()
 	for _, pr := range s.Projects {
 		file := pr.Texts[def].File
-		fm := l.fmOf(file)
+		// Read again only for the line of an error or warning: a Load of
+		// 10 000 projects would otherwise read every card twice.
+		fm := func() string { return l.fmOf(file) }
 		if pr.Carrier != "" && !l.broken[kindPartners+"/"+pr.Carrier] {
 			if s.PartnerBySlug[pr.Carrier] == nil {
-				l.p.errorf(file, keyLine(fm, "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
+				l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
 			} else {
 				s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
 			}
@@ -643,11 +647,11 @@ func (l *loader) link(s *Site) {
 				continue
 			}
 			if s.PartnerBySlug[ps] == nil {
-				l.p.errorf(file, keyLine(fm, "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
+				l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
 				continue
 			}
 			if seen[ps] {
-				l.p.warnf(file, keyLine(fm, "partners"), "partner %q is listed twice (or is also the carrier)", ps)
+				l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
 				continue
 			}
 			seen[ps] = true
@@ -658,7 +662,7 @@ func (l *loader) link(s *Site) {
 				continue
 			}
 			if s.IndicatorByID[id] == nil {
-				l.p.errorf(file, keyLine(fm, "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
+				l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
 				continue
 			}
 			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
@@ -755,6 +759,19 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		id, r := ids[i], &results[i]
 		ind := &indicator.Indicator{ID: id, MetaFile: dir + "/" + id + ".toml", DataFile: dir + "/" + id + ".csv"}
 		r.ind = ind
+		var stamp string
+		if c := l.opts.Cache; c != nil && have[id+".csv"] {
+			// Parsing is most of a serve Load of a site with thousands
+			// of indicators; unchanged files need none.
+			if stamp = indicatorStamp(l.fsys, ind, l.cfg.Languages); c.indicator(stamp, ind) {
+				return
+			}
+			defer func() {
+				if r.readErr == nil && r.parseErr == nil {
+					c.storeIndicator(stamp, ind)
+				}
+			}()
+		}
 		meta, err := fs.ReadFile(l.fsys, ind.MetaFile)
 		if err != nil {
 			r.readFile, r.readErr = ind.MetaFile, err

@@ -54,6 +54,10 @@ type Options struct {
 	// which is right only for sites whose project section is named
 	// "projects" in every language: the build passes its own routes.
 	ProjectURL func(lang, slug string) string
+	// Cache, when set, keeps each indicator's files for the next
+	// WriteWith with the same Cache, which makes again only those whose
+	// inputs changed (portal serve). The files are the same.
+	Cache *Cache
 }
 
 // ProjectsID is the id of the data set of project cards. An indicator may
@@ -219,38 +223,48 @@ func Write(s *content.Site, out Output) ([]Dataset, error) {
 // file's path; the files written before it are left to the caller, who
 // discards the whole build (publish.Writer.Abort).
 func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
-	lic, err := licenceOf(s)
-	if err != nil {
+	if err := Check(s); err != nil {
 		return nil, err
 	}
-	if hasCatalog(s) {
-		if err := content.CheckICO(s.Config.PublisherICO); err != nil {
-			return nil, siteError("publisher_ico: %v; the open data catalogue names the publisher by it", err)
-		}
-		if lic.needsAuthor && s.Config.Publisher == "" {
-			return nil, siteError("publisher is missing: the %s licence of the data names the publisher as their author", lic.name)
-		}
-	}
-	if ind := s.IndicatorByID[ProjectsID]; ind != nil {
-		return nil, content.Errorf(ind.MetaFile, 0, "the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)
-	}
+	lic, _ := licenceOf(s)
 	sets := Datasets(s)
-	w := &writer{out: out}
+	w := &writer{out: out, cache: opts.Cache}
+	if w.cache != nil {
+		w.cache.begin()
+		defer w.cache.end()
+	}
 	projCSV, projJSON, err := projectsFiles(s, opts)
 	if err != nil {
 		return nil, fmt.Errorf("opendata: %s: %w", rel(projectsCSVPath), err)
 	}
 	w.file(rel(projectsCSVPath), func() ([]byte, error) { return projCSV, nil })
 	w.file(rel(projectsJSONPath), func() ([]byte, error) { return projJSON, nil })
+	// The keys of the Cache stand for everything each indicator file's
+	// function reads: the site's settings, the indicator, for a record its
+	// data set and regions.
+	var site uint64
+	inds := map[string]uint64{}
+	if c := w.cache; c != nil {
+		site = c.sum(s.Config, documentation(s), lic)
+		for _, ind := range s.Indicators {
+			inds[ind.ID] = c.sum(ind)
+		}
+	}
 	for _, ind := range s.Indicators {
-		w.file(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) })
-		w.file(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) })
-		w.file(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) })
+		key := inds[ind.ID]
+		w.cached(rel(indicatorCSVPath(ind.ID)), func() ([]byte, error) { return indicatorCSV(ind) }, key)
+		w.cached(rel(indicatorJSONPath(ind.ID)), func() ([]byte, error) { return indicatorJSON(s, ind) }, key, site)
+		w.cached(rel(indicatorCSVWPath(ind.ID)), func() ([]byte, error) { return indicatorCSVW(s, ind, lic) }, key, site)
 	}
 	w.file(rel(datapackagePath), func() ([]byte, error) { return dataPackageJSON(s, lic) })
 	if hasCatalog(s) {
 		for _, d := range sets {
-			w.file(rel(recordPath(d.ID)), func() ([]byte, error) { return recordJSON(s, d, lic) })
+			build := func() ([]byte, error) { return recordJSON(s, d, lic) }
+			if ind := s.IndicatorByID[d.ID]; ind != nil && w.cache != nil {
+				w.cached(rel(recordPath(d.ID)), build, inds[ind.ID], site, w.cache.sum(d, indicatorSpatial(s, ind)))
+			} else {
+				w.file(rel(recordPath(d.ID)), build)
+			}
 		}
 		w.file(rel(catalogPath), func() ([]byte, error) { return catalogJSON(s, sets) })
 	}
@@ -260,10 +274,44 @@ func WriteWith(s *content.Site, out Output, opts Options) ([]Dataset, error) {
 	return sets, nil
 }
 
+// Check reports the content errors WriteWith would report, without
+// making any file: portal serve publishes the pages of a save before its
+// data files are made, and must refuse a broken save before either.
+func Check(s *content.Site) error {
+	lic, err := licenceOf(s)
+	if err != nil {
+		return err
+	}
+	if hasCatalog(s) {
+		if err := content.CheckICO(s.Config.PublisherICO); err != nil {
+			return siteError("publisher_ico: %v; the open data catalogue names the publisher by it", err)
+		}
+		if lic.needsAuthor && s.Config.Publisher == "" {
+			return siteError("publisher is missing: the %s licence of the data names the publisher as their author", lic.name)
+		}
+	}
+	if ind := s.IndicatorByID[ProjectsID]; ind != nil {
+		return content.Errorf(ind.MetaFile, 0, "the indicator id %q is reserved for the data set of all projects: rename the indicator's files", ProjectsID)
+	}
+	return nil
+}
+
 // writer writes files until the first error.
 type writer struct {
-	out Output
-	err error
+	out   Output
+	cache *Cache // nil: every file is made
+	err   error
+}
+
+// cached is file with the file kept in the cache, if any, while the
+// sums of its inputs (Cache.sum) stay the same.
+func (w *writer) cached(path string, build func() ([]byte, error), sums ...uint64) {
+	if w.cache == nil {
+		w.file(path, build)
+		return
+	}
+	key := w.cache.sum(sums)
+	w.file(path, func() ([]byte, error) { return w.cache.get(path, key, build) })
 }
 
 func (w *writer) file(path string, build func() ([]byte, error)) {

@@ -66,7 +66,7 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			}
 		}
 		for _, tag := range pr.Tags {
-			t := Tag{Path: rt.Filter("tag", locale.Slugify(tag), 1)}
+			t := Tag{Path: rt.Filter("tag", r.slug(tag), 1)}
 			var translated bool
 			if t.Label, translated = s.Config.TagLabel(lang, tag); !translated {
 				t.Lang = def
@@ -242,7 +242,7 @@ func (r *Renderer) buildFacets(lang string, m *langModel) []*Facet {
 				add(func(rt Routes) string { return rt.StatusSlug(st) }, l.T("status_"+st), it)
 			case "fund":
 				if it.P.Fund != "" {
-					add(constKey(locale.Slugify(it.P.Fund)), it.P.Fund, it)
+					add(constKey(r.slug(it.P.Fund)), it.P.Fund, it)
 				}
 			case "partner":
 				if it.Carrier != nil {
@@ -254,7 +254,7 @@ func (r *Renderer) buildFacets(lang string, m *langModel) []*Facet {
 			case "tag":
 				for _, tg := range it.P.Tags {
 					label, _ := r.site.Config.TagLabel(lang, tg)
-					add(constKey(locale.Slugify(tg)), label, it)
+					add(constKey(r.slug(tg)), label, it)
 				}
 			}
 		}

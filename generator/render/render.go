@@ -60,6 +60,10 @@ type Renderer struct {
 	// pages is the list of Pages, made once.
 	pagesOnce sync.Once
 	pages     []*Page
+	// indexes are Options.SearchIndexes.
+	indexes map[string]*search.Index
+	// slugs remembers slugs (slugs.go).
+	slugs sync.Map
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -98,6 +102,10 @@ type Options struct {
 	// the Output is a Keeper, a page whose Fingerprint and Build are those
 	// of the file a previous build left is kept, not rendered again.
 	Build string
+	// SearchIndexes, when set, build the search index of each language
+	// they have an entry for, remembering what they made for the next
+	// build (portal serve); the files are the same.
+	SearchIndexes map[string]*search.Index
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
@@ -105,7 +113,7 @@ var kinds = []string{"home", "projects", "project", "partners", "partner", "regi
 
 // New parses the layouts in theme (layouts/*.html) and prepares the model.
 func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images, build: opts.Build}
+	r := &Renderer{site: site, langs: site.Config.Languages, locales: locales, asset: opts.Asset, images: opts.Images, build: opts.Build, indexes: opts.SearchIndexes}
 	if r.images == nil {
 		r.images = func(string, string) *ImageSet { return nil }
 	}
@@ -191,9 +199,16 @@ func (r *Renderer) Pages() []*Page {
 }
 
 func (r *Renderer) listPages() []*Page {
+	// The languages' lists are independent: made side by side.
+	per := make([][]*Page, len(r.langs))
+	var wg sync.WaitGroup
+	for i, lang := range r.langs {
+		wg.Go(func() { per[i] = r.langPages(lang) })
+	}
+	wg.Wait()
 	var pages []*Page
-	for _, lang := range r.langs {
-		pages = append(pages, r.langPages(lang)...)
+	for _, p := range per {
+		pages = append(pages, p...)
 	}
 	pages = append(pages,
 		&Page{Path: "/", Kind: "chooser", Lang: r.langs[0], view: r.chooserView},
@@ -326,7 +341,11 @@ func (r *Renderer) writeLangExtras(lang string, out Output) error {
 	}
 	if err == nil {
 		rt := Routes{Lang: lang, L: r.locales[lang]}
-		_, err = search.Build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
+		build := search.Build
+		if ix := r.indexes[lang]; ix != nil {
+			build = ix.Build
+		}
+		_, err = build(lang, search.SiteDocs(r.site, lang, rt, r.locales[lang]), rt.Search()[1:], out)
 	}
 	return err
 }

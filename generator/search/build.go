@@ -104,6 +104,23 @@ func Build(lang string, docs []Doc, dir string, out Output) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return write(files, lang, dir, out)
+}
+
+// Build is the package's Build, remembering what it made for the next
+// call: only documents that changed since are tokenised again, and only
+// the shards they touch are encoded again. The files are the same bytes
+// the package's Build writes for docs.
+func (ix *Index) Build(lang string, docs []Doc, dir string, out Output) ([]string, error) {
+	files, err := ix.files(lang, docs)
+	if err != nil {
+		return nil, err
+	}
+	return write(files, lang, dir, out)
+}
+
+// write writes the files of an index under dir.
+func write(files []file, lang, dir string, out Output) ([]string, error) {
 	if dir != "" && !strings.HasSuffix(dir, "/") {
 		dir += "/"
 	}
@@ -124,6 +141,10 @@ type file struct {
 }
 
 // buildFiles makes every file of the index in memory, the manifest last.
+// It is what Index does on its first build, without keeping anything for
+// the next: a build makes the index once, and the lists and maps an Index
+// keeps would only cost it time (TestIndexIncremental checks that both
+// give the same bytes).
 func buildFiles(lang string, docs []Doc) ([]file, error) {
 	postings := map[string][]posting{}
 	for id, d := range docs {
@@ -306,47 +327,60 @@ type shard struct {
 // token belongs to the shard of the longest key that starts it; tokens
 // equal to a split key stay in that key's shard.
 func shards(tokens []string, encoded map[string]string) []shard {
-	var out []shard
-	var split func(key string, ts []string)
-	split = func(key string, ts []string) {
-		size := 0
-		longer := false
-		for _, t := range ts {
-			size += len(t) + len(encoded[t]) + 6
-			longer = longer || len(t) > len(key)
-		}
-		if size <= ShardBytes || !longer {
-			out = append(out, shard{key, ts})
-			return
-		}
-		var own []string
-		var groups []shard
-		for _, t := range ts {
-			if t == key {
-				own = append(own, t)
-				continue
-			}
-			_, n := utf8.DecodeRuneInString(t[len(key):])
-			k := t[:len(key)+n]
-			if len(groups) == 0 || groups[len(groups)-1].key != k {
-				groups = append(groups, shard{key: k})
-			}
-			groups[len(groups)-1].tokens = append(groups[len(groups)-1].tokens, t)
-		}
-		if own != nil {
-			out = append(out, shard{key, own})
-		}
-		for _, g := range groups {
-			split(g.key, g.tokens)
-		}
+	sizes := make([]int, len(tokens))
+	for i, t := range tokens {
+		sizes[i] = shardSize(t, encoded[t])
 	}
+	var out []shard
 	for i := 0; i < len(tokens); {
-		k := prefixRunes(tokens[i], MinToken)
+		k, j := group(tokens, i)
+		out = splitGroup(out, k, tokens[i:j], sizes[i:j])
+		i = j
+	}
+	return out
+}
+
+// shardSize is about what a token and its postings add to a shard file.
+func shardSize(token, encoded string) int { return len(token) + len(encoded) + 6 }
+
+// group returns the first MinToken letters of tokens[i] and the end of
+// the run of tokens that start with them.
+func group(tokens []string, i int) (key string, end int) {
+	key = prefixRunes(tokens[i], MinToken)
+	end = i + 1
+	for end < len(tokens) && strings.HasPrefix(tokens[end], key) {
+		end++
+	}
+	return key, end
+}
+
+// splitGroup appends to out the shards of the sorted tokens that start
+// with key, whose sizes (shardSize) are sizes. Tokens that start with the
+// same longer key are next to each other, so every shard is a part of
+// tokens.
+func splitGroup(out []shard, key string, tokens []string, sizes []int) []shard {
+	size := 0
+	longer := false
+	for i, t := range tokens {
+		size += sizes[i]
+		longer = longer || len(t) > len(key)
+	}
+	if size <= ShardBytes || !longer {
+		return append(out, shard{key, tokens})
+	}
+	i := 0
+	if tokens[0] == key { // it sorts first
+		out = append(out, shard{key, tokens[:1]})
+		i = 1
+	}
+	for i < len(tokens) {
+		_, n := utf8.DecodeRuneInString(tokens[i][len(key):])
+		k := tokens[i][:len(key)+n]
 		j := i + 1
 		for j < len(tokens) && strings.HasPrefix(tokens[j], k) {
 			j++
 		}
-		split(k, tokens[i:j])
+		out = splitGroup(out, k, tokens[i:j], sizes[i:j])
 		i = j
 	}
 	return out

@@ -70,6 +70,17 @@
 // and, when it differs from the index language, the language of the
 // text.
 //
+// # Building again
+//
+// portal serve builds the index after every save. An Index remembers each
+// document's tokens and the shards and metadata files of its last build,
+// so that a build after one document changed tokenises that document
+// only and encodes only the shards and metadata files it touches; a
+// document added, removed or moved assembles the posting lists again from
+// the remembered tokens. Either way the files are byte for byte those of
+// Build (TestIndexIncremental compares them after a sequence of edits).
+// Build itself keeps nothing: a full build makes each index once.
+//
 // Shard names are hashes of their content and the metadata folder a hash
 // of all metadata, so every file but the manifest may be cached for ever
 // ("Cache-Control: immutable"); the manifest must be revalidated. An

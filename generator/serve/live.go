@@ -16,8 +16,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -43,6 +46,10 @@ type Live struct {
 	errs    []ErrorMessage // current content errors; nil when the site builds
 	lang    string         // the editors' language: the site's default language
 	done    chan struct{}
+	// build is the number of the last build whose pages were published
+	// (site.Update.Build), as far as this Live knows: a page is tagged
+	// with it, never with a newer one than it shows.
+	build atomic.Uint64
 	// Debounce is how long the watcher waits for a burst of events to end.
 	// The events of one save (an editor's temporary file, its rename, the
 	// write) come within a millisecond or two.
@@ -66,9 +73,63 @@ type event struct{ name, data string }
 
 // NewLive prepares live serving of the site folder src.
 func NewLive(sess *site.Session, src string, log io.Writer) *Live {
-	lv := &Live{sess: sess, src: src, log: log, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
+	lv := &Live{sess: sess, src: src, log: &syncWriter{w: log}, clients: map[chan event]bool{}, done: make(chan struct{}), Debounce: 10 * time.Millisecond, Recheck: 100 * time.Millisecond}
 	lv.lang = editorLanguage(src, defaultLanguage)
+	sess.OnData(lv.dataPublished)
 	return lv
+}
+
+// dataPublished tells the browsers which data files that pages fetch
+// changed, once a build's data files follow its pages (site.Session): a
+// project list whose filter reads a changed index.json, or a search page
+// whose index changed, reloads to show the new data.
+func (lv *Live) dataPublished(up site.Update) {
+	if !up.Changed() {
+		return
+	}
+	fmt.Fprintf(lv.log, "portal: data files made again: %d changed, %d removed (%d ms)\n", len(up.Static), len(up.Removed), up.Duration.Milliseconds())
+	if idx := fetchedData(append(append([]string(nil), up.Static...), up.Removed...)); len(idx) > 0 {
+		// A page of this build or a later one fetched its data after
+		// them: it has the new data and need not reload (live.js).
+		data, _ := json.Marshal(map[string]any{"indexes": idx, "build": up.Build})
+		lv.broadcast(event{"data", string(data)})
+	}
+}
+
+// fetchedData is the addresses that pages name in their data-index
+// attribute among files: a project list's index.json, or the folder of a
+// search index ("/cs/hledat/index/").
+func fetchedData(files []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range files {
+		p := ""
+		if i := strings.Index(f, "/index/"); i >= 0 {
+			p = "/" + f[:i+len("/index/")]
+		} else if path.Base(f) == "index.json" {
+			p = "/" + f
+		}
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// syncWriter serialises writes: the log is written by the watcher, and by
+// whichever goroutine publishes a build's data files (a timer, or a
+// request that asked for one).
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // defaultLanguage is the editors' language when content/site.toml does
@@ -152,6 +213,7 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 		lv.broadcast(event{"error", string(data)})
 		return false
 	}
+	lv.build.Store(up.Build)
 	lv.mu.Lock()
 	hadErrors := lv.errs != nil
 	lv.errs = nil
@@ -355,7 +417,7 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, lv.Language())
+		data = inject(data, lv.Language(), lv.build.Load())
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -364,9 +426,10 @@ func (lv *Live) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the reload script to a page; only `serve` does this, a built
-// site never contains it. lang is the language of the error overlay.
-func inject(page []byte, lang string) []byte {
-	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" defer></script>`)
+// site never contains it. lang is the language of the error overlay,
+// build the number of the build the page is from (or an earlier one).
+func inject(page []byte, lang string, build uint64) []byte {
+	tag := []byte(`<script src="/_portal/live.js" data-lang="` + html.EscapeString(lang) + `" data-build="` + strconv.FormatUint(build, 10) + `" defer></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte(nil), page...), tag...)

@@ -1,6 +1,7 @@
 // Live reload for `portal serve`; never part of a built site. Listens to
-// the server's events: "reload" (pages changed), "css" (only styles
-// changed), "error" (the last save broke the site: show what and where).
+// the server's events: "reload" (pages changed), "data" (data files that
+// follow the pages changed), "css" (only styles changed), "error" (the
+// last save broke the site: show what and where).
 (function () {
   "use strict";
   // The overlay speaks the editors' language (the site's default language,
@@ -68,6 +69,17 @@
     var d = JSON.parse(ev.data || "{}");
     if (!d.pages || d.pages.indexOf(location.pathname) >= 0 || d.all) { location.reload(); return; }
     hide();
+  });
+  // Data files follow the pages of a save: a page whose script fetched
+  // one that changed (a project list's filter, the search) loads again.
+  // A page of that build or a later one fetched the new data already.
+  var build = +((me && me.getAttribute("data-build")) || 0);
+  es.addEventListener("data", function (ev) {
+    var d = JSON.parse(ev.data || "{}");
+    var el = document.querySelector("[data-index]");
+    if (!el || !d.indexes || build >= d.build) return;
+    var u = new URL(el.getAttribute("data-index"), location.href).pathname;
+    if (d.indexes.indexOf(u) >= 0) location.reload();
   });
   es.addEventListener("css", function () { hide(); swapCSS(); });
   es.addEventListener("error", function (ev) {

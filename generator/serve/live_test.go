@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -300,6 +301,42 @@ func TestLiveEdit(t *testing.T) {
 	}
 }
 
+// TestLiveData: the data files follow the pages of a save: a "data"
+// event names the search indexes and project list indexes that changed,
+// and the new search index is served then.
+func TestLiveData(t *testing.T) {
+	ls := startLive(t)
+	_, before := ls.get("/cs/hledat/index/manifest.json")
+	ls.write(card, strings.Replace(ls.read(card), "Projekt vychází", "Projekt kvazikrystalicky vychází", 1))
+	ls.wait("reload")
+	ev := ls.wait("data")
+	if !strings.Contains(ev.data, `"/cs/hledat/index/"`) {
+		t.Errorf("data event does not name the Czech search index: %s", ev.data)
+	}
+	var d struct{ Build uint64 }
+	if err := json.Unmarshal([]byte(ev.data), &d); err != nil || d.Build == 0 {
+		t.Errorf("data event without the number of its build: %s", ev.data)
+	}
+	// The page shown now is of that build: it has the new data already.
+	if _, page := ls.get("/cs/projekty/"); !strings.Contains(page, fmt.Sprintf(`data-build="%d"`, d.Build)) {
+		t.Errorf("a page served after the save is not tagged with build %d", d.Build)
+	}
+	if strings.Contains(ev.data, "/en/") {
+		t.Errorf("data event names English indexes, which the Czech text does not change: %s", ev.data)
+	}
+	if _, after := ls.get("/cs/hledat/index/manifest.json"); after == before {
+		t.Error("the search index served is the old one")
+	}
+}
+
+func TestFetchedData(t *testing.T) {
+	got := fetchedData([]string{"cs/hledat/index/t/1a2b.json", "cs/hledat/index/manifest.json", "en/projects/index.json", "data/projects.csv", "cs/feed.xml"})
+	want := []string{"/cs/hledat/index/", "/en/projects/index.json"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fetchedData = %v, want %v", got, want)
+	}
+}
+
 // TestLiveBrokenSave: the error reaches the browser with file and line,
 // in the editors' language (the fixture's default language is Czech),
 // while the terminal stays English; the old page stays served; a browser
@@ -324,7 +361,7 @@ func TestLiveBrokenSave(t *testing.T) {
 		t.Error("the last good page is not served while the content is broken")
 	}
 	// The overlay's frame speaks the editors' language on every page.
-	if _, body := ls.get("/en/projects/animace/"); !strings.Contains(body, `<script src="/_portal/live.js" data-lang="cs" defer></script>`) {
+	if _, body := ls.get("/en/projects/animace/"); !strings.Contains(body, `<script src="/_portal/live.js" data-lang="cs" data-build=`) {
 		t.Error("the reload script does not carry the editors' language")
 	}
 	// A browser that connects now learns of the error at once.

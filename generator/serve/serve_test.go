@@ -27,6 +27,7 @@ func newLive(t *testing.T) (*Live, string) {
 	if _, err := sess.Build(); err != nil {
 		t.Fatal(err)
 	}
+	sess.WaitData()
 	return NewLive(sess, src, io.Discard), src
 }
 

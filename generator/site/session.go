@@ -17,6 +17,7 @@ import (
 
 	"github.com/transformace/portal/generator/content"
 	"github.com/transformace/portal/generator/imaging"
+	"github.com/transformace/portal/generator/opendata"
 	"github.com/transformace/portal/generator/render"
 )
 
@@ -24,6 +25,18 @@ import (
 // each Build re-renders only the pages whose inputs changed (see
 // render.Fingerprint) and swaps the new files in only when the build
 // succeeded, so the last good site is always what is served.
+//
+// A Build works in two steps. The first, which Build waits for, loads and
+// checks the content, renders the changed pages and publishes them with
+// the static files and photos: the page an editor looks at is new when
+// Build returns. The second makes the data files that pages fetch or link
+// (the project lists' index, feeds, sitemap, search index and open data)
+// and publishes them as a whole when they are all made; OnData then says
+// what changed. It runs in the background once no Build came for
+// DataDelay, so that saves in quick succession do not share the cores
+// with it, or at once when File is asked for a data file: until then the
+// previous data files are never served. Everything the second step could
+// refuse is checked by the first, so a broken save publishes nothing.
 type Session struct {
 	cfg Config
 
@@ -33,19 +46,45 @@ type Session struct {
 	prints map[string]uint64 // output file → fingerprint of its last render
 	// layouts are the parsed templates, kept until a layout file changes.
 	layouts *render.Layouts
-	// files is the published site: output path → bytes. It is replaced as
-	// a whole, never modified, so readers need no lock.
-	files atomic.Pointer[map[string][]byte]
+	// pages are the pages, static files and photos of the last good build,
+	// data its data files: output path → bytes. Each is replaced as a
+	// whole, never modified, so readers need no lock.
+	pages, data atomic.Pointer[map[string][]byte]
+
+	// DataDelay is how long after a Build its data step waits for the
+	// next Build before it starts by itself (see Session); a second by
+	// default. Change it only while no Build runs.
+	DataDelay time.Duration
+
+	gen    uint64     // successful builds so far (mu)
+	dataMu sync.Mutex // one data step at a time
+	pmu    sync.Mutex // guards pending and timer
+	// pending is the data step of the last good build, until it starts.
+	pending *dataJob
+	timer   *time.Timer
+	extras  *dataMaker // what the data steps keep between builds
+	onData  atomic.Pointer[func(Update)]
+}
+
+// dataJob is the data step of a build.
+type dataJob struct {
+	build uint64 // Update.Build
+	ld    *Loaded
+	r     *render.Renderer
 }
 
 // Update says what one Build changed.
 type Update struct {
 	// Rendered are the pages rendered again, Removed the files that are
-	// gone, Static the static and data files whose bytes changed.
+	// gone, Static the static files and photos (of Build) or the data
+	// files (of OnData) whose bytes changed.
 	Rendered, Removed, Static []string
 	Pages                     int // pages in the site
-	Warnings                  content.Errors
-	Duration                  time.Duration
+	// Build numbers the successful builds of the session from 1; the
+	// Update of a data step has the number of the build it belongs to.
+	Build    uint64
+	Warnings content.Errors
+	Duration time.Duration
 }
 
 // CSSOnly reports whether nothing but stylesheets changed, so a browser
@@ -83,19 +122,69 @@ func NewSession(cfg Config) *Session {
 			return git(file)
 		}
 	}
-	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache()}
-	empty := map[string][]byte{}
-	s.files.Store(&empty)
+	s := &Session{cfg: cfg, prints: map[string]uint64{}, cache: content.NewCache(), extras: newDataMaker(), DataDelay: time.Second}
+	empty, none := map[string][]byte{}, map[string][]byte{}
+	s.pages.Store(&empty)
+	s.data.Store(&none)
 	return s
 }
 
-// File returns a file of the last good build.
+// File returns a file of the last good build. Asked for a data file
+// while the data step of the last build has not finished, it waits for
+// it, running it at once if it had not started.
 func (s *Session) File(path string) ([]byte, bool) {
-	b, ok := (*s.files.Load())[path]
+	if b, ok := (*s.pages.Load())[path]; ok {
+		return b, true
+	}
+	if isData(path) {
+		s.ensureData()
+	}
+	b, ok := (*s.data.Load())[path]
 	return b, ok
 }
 
-// Build reads the site folder again and renders what changed. On error the
+// isData reports whether path may be a data file, by the extensions of
+// the files the data step makes; pages and folders are not.
+func isData(name string) bool {
+	switch path.Ext(name) {
+	case ".json", ".jsonld", ".csv", ".xml", ".txt":
+		return true
+	}
+	return false
+}
+
+// OnData sets a function called, from another goroutine, after the data
+// files of a build were published: Update.Static lists the changed ones,
+// Update.Removed the gone ones. A build whose data files a later build
+// overtook reports nothing.
+func (s *Session) OnData(fn func(Update)) { s.onData.Store(&fn) }
+
+// WaitData makes the data files of the last good Build, if they are not
+// made yet, and returns when they are published.
+func (s *Session) WaitData() { s.ensureData() }
+
+// ensureData runs the pending data step, or waits for the one running.
+func (s *Session) ensureData() {
+	s.pmu.Lock()
+	busy := s.pending != nil
+	s.pmu.Unlock()
+	if !busy && s.dataMu.TryLock() {
+		s.dataMu.Unlock() // nothing pending, nothing running
+		return
+	}
+	s.dataMu.Lock()
+	defer s.dataMu.Unlock()
+	s.pmu.Lock()
+	job := s.pending
+	s.pending = nil
+	s.pmu.Unlock()
+	if job != nil {
+		s.makeData(job)
+	}
+}
+
+// Build reads the site folder again, renders what changed and publishes
+// it; the data files follow in the background (see Session). On error the
 // served site stays as it was.
 func (s *Session) Build() (Update, error) {
 	s.mu.Lock()
@@ -103,6 +192,11 @@ func (s *Session) Build() (Update, error) {
 	start := time.Now()
 	ld, err := load(s.cfg, s.cache)
 	if err != nil {
+		return Update{}, err
+	}
+	// What the data step would refuse is refused now, before anything is
+	// published.
+	if err := opendata.Check(ld.Site); err != nil {
 		return Update{}, err
 	}
 	if s.proc == nil {
@@ -119,20 +213,28 @@ func (s *Session) Build() (Update, error) {
 			return Update{}, err
 		}
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts})
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts, SearchIndexes: s.extras.searchIndexes(ld.Site.Config.Languages)})
 	if err != nil {
 		return Update{}, err
 	}
-	old := *s.files.Load()
+	old := *s.pages.Load()
 	next := make(map[string][]byte, len(old))
-	prints := make(map[string]uint64, len(s.prints))
+	// The list of pages and the versions of the inputs they name are
+	// independent and each takes a single core for a while on a large
+	// site: made side by side.
+	var pages []*render.Page
+	parallel(
+		func() error { pages = r.Pages(); return nil },
+		func() error { r.Versions(); return nil },
+	)
+	fps := r.Fingerprints(pages)
+	prints := make(map[string]uint64, len(pages))
 	var up Update
 	var todo []*render.Page
-	for _, p := range r.Pages() {
+	for i, p := range pages {
 		f := p.File()
-		fp := r.Fingerprint(p)
-		prints[f] = fp
-		if prev, ok := s.prints[f]; ok && prev == fp {
+		prints[f] = fps[i]
+		if prev, ok := s.prints[f]; ok && prev == fps[i] {
 			next[f] = old[f]
 			continue
 		}
@@ -140,16 +242,14 @@ func (s *Session) Build() (Update, error) {
 	}
 	up.Pages = len(prints)
 	out := &memOutput{files: next}
-	// Static files, the list index, search index and open data are
-	// produced whole and compared by bytes; they take seconds on a large
-	// site, so they are made while the changed pages render.
+	// Static files and photos are few and cheap: they are published with
+	// the pages, so that a stylesheet swaps at once and a new photo is
+	// there when the page that shows it reloads.
 	extra := &memOutput{files: map[string][]byte{}}
 	err = parallel(
 		func() error { return r.RenderPages(todo, out) },
-		func() error { return r.WriteExtras(extra) },
 		func() error { return staticFiles(ld.Theme, extra, nil) },
-		func() error { _, err := writeOpenData(ld, extra); return err },
-		func() error { return writePhotos(pics, extra) },
+		func() error { return writePhotosAgain(pics, old, extra) },
 	)
 	if err != nil {
 		return Update{}, err
@@ -172,16 +272,88 @@ func (s *Session) Build() (Update, error) {
 	sort.Strings(up.Static)
 	sort.Strings(up.Removed)
 	s.prints = prints
-	s.files.Store(&next)
+	s.pages.Store(&next)
+	// The data step of an earlier build that has not started is dropped:
+	// this one's replaces it.
+	s.gen++
+	up.Build = s.gen
+	s.pmu.Lock()
+	s.pending = &dataJob{build: s.gen, ld: ld, r: r}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.timer = time.AfterFunc(s.DataDelay, s.ensureData)
+	s.pmu.Unlock()
 	up.Warnings = ld.Site.Warnings
 	up.Duration = time.Since(start)
 	return up, nil
+}
+
+// makeData is the second step of a build (the caller holds dataMu): it
+// makes the data files and publishes them.
+func (s *Session) makeData(job *dataJob) {
+	start := time.Now()
+	files, err := s.extras.make(job.ld, job.r)
+	if err != nil {
+		// The first step checked what the content could get wrong; what is
+		// left is a bug. The previous data files stay.
+		fmt.Fprintf(os.Stderr, "portal: data files: %v\n", err)
+		return
+	}
+	old := *s.data.Load()
+	up := Update{Build: job.build}
+	for f, b := range files {
+		if !bytes.Equal(old[f], b) {
+			up.Static = append(up.Static, f)
+		}
+	}
+	for f := range old {
+		if _, ok := files[f]; !ok {
+			up.Removed = append(up.Removed, f)
+		}
+	}
+	sort.Strings(up.Static)
+	sort.Strings(up.Removed)
+	s.data.Store(&files)
+	up.Duration = time.Since(start)
+	if fn := s.onData.Load(); fn != nil && *fn != nil {
+		(*fn)(up)
+	}
+}
+
+// writePhotosAgain publishes every variant like writePhotos, but takes
+// the bytes of a variant old has from old: variants are named by their
+// content, so they need not be read from the image cache again.
+func writePhotosAgain(m map[string]*photo, old map[string][]byte, out *memOutput) error {
+	for _, p := range m {
+		for rel, data := range p.files {
+			if b, ok := old[rel]; ok {
+				out.keep(rel, b)
+				continue
+			}
+			b, err := data()
+			if err != nil {
+				return fmt.Errorf("%s: %w", rel, err)
+			}
+			if err := out.WriteFile(rel, b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // memOutput collects rendered files in memory.
 type memOutput struct {
 	mu    sync.Mutex
 	files map[string][]byte
+}
+
+// keep adds a file whose bytes nothing modifies, without copying them.
+func (m *memOutput) keep(rel string, data []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = data
 }
 
 func (m *memOutput) WriteFile(rel string, data []byte) error {

@@ -1,12 +1,16 @@
 package site
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	portal "github.com/transformace/portal"
 )
@@ -27,6 +31,30 @@ func edit(t *testing.T, src, file, old, new string) {
 	}
 }
 
+// buildAll builds and waits for the data files: the Update lists the
+// changed data files too.
+func buildAll(t *testing.T, s *Session) (Update, error) {
+	t.Helper()
+	var data []Update
+	s.OnData(func(up Update) { data = append(data, up) })
+	up, err := s.Build()
+	s.WaitData()
+	if err != nil {
+		if len(data) > 0 {
+			t.Error("a failed build published data files")
+		}
+		return up, err
+	}
+	if len(data) != 1 {
+		t.Fatalf("%d data updates after one build", len(data))
+	}
+	up.Static = append(up.Static, data[0].Static...)
+	up.Removed = append(up.Removed, data[0].Removed...)
+	sort.Strings(up.Static)
+	sort.Strings(up.Removed)
+	return up, nil
+}
+
 func newTestSession(t *testing.T) (*Session, string) {
 	t.Helper()
 	src := t.TempDir()
@@ -34,7 +62,7 @@ func newTestSession(t *testing.T) (*Session, string) {
 		t.Fatal(err)
 	}
 	s := NewSession(Config{Src: src, Theme: portal.Theme, NoMinify: true, Updated: fixed})
-	up, err := s.Build()
+	up, err := buildAll(t, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +125,7 @@ func TestDependencies(t *testing.T) {
 					edit(t, src, tt.file, tt.old, tt.new)
 				}
 			}
-			up, err := s.Build()
+			up, err := buildAll(t, s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -179,7 +207,7 @@ func TestSessionKeepsLastGoodSite(t *testing.T) {
 		t.Fatal("page missing")
 	}
 	edit(t, src, "content/projects/animace.cs.md", `status = "running"`, `status = "runing"`)
-	if _, err := s.Build(); err == nil || !strings.Contains(err.Error(), "animace.cs.md:6: status") {
+	if _, err := buildAll(t, s); err == nil || !strings.Contains(err.Error(), "animace.cs.md:6: status") {
 		t.Fatalf("err = %v", err)
 	}
 	after, _ := s.File("cs/projekty/animace/index.html")
@@ -224,5 +252,140 @@ func TestSessionLayoutEdit(t *testing.T) {
 		if !strings.Contains(string(got), mark) {
 			t.Errorf("the edited layout (%s) is not on the page", mark)
 		}
+	}
+}
+
+// TestSessionDataSameAsBuild: after each of a sequence of saves, the data
+// files a session made again from what changed (the search index kept
+// between builds, the open data) are the bytes a build from scratch
+// writes, and no other data file is there or missing.
+func TestSessionDataSameAsBuild(t *testing.T) {
+	s, src := newTestSession(t)
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"a card's body", func() {
+			edit(t, src, "content/projects/animace.cs.md", "Projekt vychází", "Projekt stojí")
+		}},
+		{"a card's title", func() {
+			edit(t, src, "content/projects/animace.en.md", `title = "`, `title = "New `)
+		}},
+		{"a project added", func() {
+			data, err := os.ReadFile(filepath.Join(src, "content/projects/jednotka.cs.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			card := strings.Replace(string(data), "Koordinační jednotka", "Druhá koordinační jednotka", 1)
+			if err := os.WriteFile(filepath.Join(src, "content/projects/druha-jednotka.cs.md"), []byte(card), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a project deleted", func() {
+			if err := os.Remove(filepath.Join(src, "content/projects/jednotka.cs.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a partner's name", func() {
+			edit(t, src, "content/partners/zatec.en.md", `title = "Žatec"`, `title = "Zatec (Saaz)"`)
+		}},
+		{"an indicator's numbers", func() {
+			edit(t, src, "content/indicators/akce.csv", "2024-Q3;5,5", "2024-Q3;7,25")
+		}},
+		{"an indicator's source, after a broken save", func() {
+			edit(t, src, "content/indicators/akce.toml", `periodicity = "quarterly"`, `periodicity = "quartely"`)
+			if _, err := buildAll(t, s); err == nil {
+				t.Fatal("a misspelt periodicity built")
+			}
+			edit(t, src, "content/indicators/akce.toml", `periodicity = "quartely"`, `periodicity = "quarterly"`)
+			edit(t, src, "content/indicators/akce.toml", `source = "Zkušební data"`, `source = "Jiná data"`)
+		}},
+	}
+	for _, st := range steps {
+		st.do()
+		if _, err := buildAll(t, s); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		sameDataAsBuild(t, s, src, st.name)
+	}
+}
+
+// TestSessionDataOvertaken: when saves come faster than the data files
+// are made, the data files served in the end are those of the last save.
+func TestSessionDataOvertaken(t *testing.T) {
+	s, src := newTestSession(t)
+	var ups []Update
+	s.OnData(func(up Update) { ups = append(ups, up) })
+	for i, word := range []string{"stojí", "leží", "běží"} {
+		prev := "Projekt vychází"
+		if i > 0 {
+			prev = "Projekt " + []string{"stojí", "leží"}[i-1]
+		}
+		edit(t, src, "content/projects/animace.cs.md", prev, "Projekt "+word)
+		if _, err := s.Build(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.WaitData()
+	if len(ups) == 0 || len(ups) > 3 {
+		t.Errorf("%d data updates after 3 builds", len(ups))
+	}
+	sameDataAsBuild(t, s, src, "three saves at once")
+}
+
+// sameDataAsBuild fails unless the session's data files are the bytes a
+// build of src from scratch writes, and the build writes no other data
+// file.
+func sameDataAsBuild(t *testing.T, s *Session, src, step string) {
+	t.Helper()
+	out := t.TempDir()
+	if _, err := Build(Config{Src: src, Out: out, Theme: portal.Theme, NoMinify: true, Updated: fixed}); err != nil {
+		t.Fatalf("%s: build: %v", step, err)
+	}
+	data := *s.data.Load()
+	for f, b := range data {
+		want, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil {
+			t.Errorf("%s: %s is not in the build: %v", step, f, err)
+			continue
+		}
+		if !bytes.Equal(b, want) {
+			t.Errorf("%s: %s differs from the build's", step, f)
+		}
+	}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		switch path.Ext(rel) {
+		case ".json", ".jsonld", ".csv", ".xml", ".txt":
+			if _, ok := data[rel]; !ok && !strings.HasPrefix(rel, "media/") {
+				t.Errorf("%s: the build wrote %s, the session has no such data file", step, rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSessionDataOnRequest: a data file asked for before the data step of
+// the last save ran by itself is made then: never the old one.
+func TestSessionDataOnRequest(t *testing.T) {
+	s, src := newTestSession(t)
+	s.DataDelay = time.Hour
+	edit(t, src, "content/indicators/akce.csv", "2024-Q3;5,5", "2024-Q3;7,25")
+	if _, err := s.Build(); err != nil {
+		t.Fatal(err)
+	}
+	data, ok := s.File("data/indicators/akce.csv")
+	if !ok || !strings.Contains(string(data), "7.25") {
+		t.Errorf("data/indicators/akce.csv after the save:\n%s", data)
+	}
+	if _, ok := s.File("cs/projekty/animace/index.html"); !ok {
+		t.Error("a page is missing")
 	}
 }
