@@ -210,7 +210,6 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 	// of them all: the manifest stays short, and a changed document
 	// changes the folder.
 	var chunks [][]byte
-	all := sha256.New()
 	for start := 0; start < len(docs); start += ChunkDocs {
 		var chunk [][]string
 		for _, d := range docs[start:min(start+ChunkDocs, len(docs))] {
@@ -225,6 +224,15 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 			return nil, err
 		}
 		chunks = append(chunks, data)
+	}
+	return withMeta(files, &m, chunks)
+}
+
+// withMeta adds the metadata chunks, in a folder named by a hash of them
+// all, and the manifest (which names that folder) to files.
+func withMeta(files []file, m *manifest, chunks [][]byte) ([]file, error) {
+	all := sha256.New()
+	for _, data := range chunks {
 		all.Write(data)
 		all.Write([]byte{0})
 	}
@@ -232,7 +240,6 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 	for i, data := range chunks {
 		files = append(files, file{fmt.Sprintf("d/%s/%d.json", m.Meta, i), data})
 	}
-
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err

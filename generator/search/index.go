@@ -132,7 +132,6 @@ func (ix *Index) files(lang string, docs []Doc) ([]file, error) {
 	// changes the folder.
 	var chunks [][]byte
 	chunkCache := make(map[chunkID][]byte, len(ix.chunks))
-	all := sha256.New()
 	for start := 0; start < len(infos); start += ChunkDocs {
 		part := infos[start:min(start+ChunkDocs, len(infos))]
 		var key chunkID
@@ -150,20 +149,9 @@ func (ix *Index) files(lang string, docs []Doc) ([]file, error) {
 		}
 		chunkCache[key] = data
 		chunks = append(chunks, data)
-		all.Write(data)
-		all.Write([]byte{0})
 	}
 	ix.chunks = chunkCache
-	m.Meta = hex.EncodeToString(all.Sum(nil)[:4])
-	for i, data := range chunks {
-		files = append(files, file{fmt.Sprintf("d/%s/%d.json", m.Meta, i), data})
-	}
-
-	data, err := marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	return append(files, file{"manifest.json", data}), nil
+	return withMeta(files, &m, chunks)
 }
 
 // infos finds or makes what each document holds; documents not seen in
