@@ -140,6 +140,23 @@ type file struct {
 	data []byte
 }
 
+// tokenClasses are the tokens of a document, each once, with its class:
+// in the title, or found once, twice or often in the text and region.
+func tokenClasses(d Doc) map[string]int {
+	classes := map[string]int{} // once, twice, often: the count − 1, at most classOften
+	for _, t := range Tokens(d.Text + "\n" + d.Region) {
+		if c, seen := classes[t]; !seen {
+			classes[t] = classOnce
+		} else {
+			classes[t] = min(c+1, classOften)
+		}
+	}
+	for _, t := range Tokens(d.Title) {
+		classes[t] = classTitle
+	}
+	return classes
+}
+
 // buildFiles makes every file of the index in memory, the manifest last.
 // It is what Index does on its first build, without keeping anything for
 // the next: a build makes the index once, and the lists and maps an Index
@@ -148,18 +165,7 @@ type file struct {
 func buildFiles(lang string, docs []Doc) ([]file, error) {
 	postings := map[string][]posting{}
 	for id, d := range docs {
-		classes := map[string]int{} // once, twice, often: the count − 1, at most classOften
-		for _, t := range Tokens(d.Text + "\n" + d.Region) {
-			if c, seen := classes[t]; !seen {
-				classes[t] = classOnce
-			} else {
-				classes[t] = min(c+1, classOften)
-			}
-		}
-		for _, t := range Tokens(d.Title) {
-			classes[t] = classTitle
-		}
-		for t, c := range classes {
+		for t, c := range tokenClasses(d) {
 			postings[t] = append(postings[t], posting{id, c})
 		}
 	}

@@ -201,17 +201,7 @@ func (ix *Index) infos(lang string, docs []Doc) []*docInfo {
 
 // newDocInfo tokenises one document: each token once, with its class.
 func newDocInfo(lang string, d Doc) *docInfo {
-	classes := map[string]int{} // once, twice, often: the count − 1, at most classOften
-	for _, t := range Tokens(d.Text + "\n" + d.Region) {
-		if c, seen := classes[t]; !seen {
-			classes[t] = classOnce
-		} else {
-			classes[t] = min(c+1, classOften)
-		}
-	}
-	for _, t := range Tokens(d.Title) {
-		classes[t] = classTitle
-	}
+	classes := tokenClasses(d)
 	in := &docInfo{classes: make([]tokenClass, 0, len(classes))}
 	for t, c := range classes {
 		in.classes = append(in.classes, tokenClass{t, c})
