@@ -211,21 +211,27 @@ func New(opts Options) (*Processor, error) {
 func (p *Processor) Process(srcs []Source) ([]Image, error) {
 	out := make([]Image, len(srcs))
 	errs := make([]error, len(srcs))
+	p.each(len(srcs), func(i int) { out[i], errs[i] = p.one(srcs[i]) })
+	return out, errors.Join(errs...)
+}
+
+// each calls fn(0) … fn(n-1) on at most Options.Workers goroutines: the
+// limit on decoded images in memory is per worker.
+func (p *Processor) each(n int, fn func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(p.opts.Workers, len(srcs)) {
+	for range min(p.opts.Workers, n) {
 		wg.Go(func() {
 			for i := range next {
-				out[i], errs[i] = p.one(srcs[i])
+				fn(i)
 			}
 		})
 	}
-	for i := range srcs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out, errors.Join(errs...)
 }
 
 // Stats tells how many sources were processed and how many found in the
@@ -443,22 +449,11 @@ func formatName(format string) string {
 // as in Process.
 func (p *Processor) Check(srcs []Source) error {
 	errs := make([]error, len(srcs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(p.opts.Workers, len(srcs)) {
-		wg.Go(func() {
-			for i := range next {
-				if err := p.check(srcs[i]); err != nil {
-					errs[i] = &Error{srcs[i].Name, err}
-				}
-			}
-		})
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	p.each(len(srcs), func(i int) {
+		if err := p.check(srcs[i]); err != nil {
+			errs[i] = &Error{srcs[i].Name, err}
+		}
+	})
 	return errors.Join(errs...)
 }
 
