@@ -183,21 +183,8 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 	slices.Sort(tokens)
 
 	var files []file
-	// Term shards are named by a hash of their content, so that a browser
-	// may keep them as long as they do not change; a hash collision only
-	// costs a suffix.
-	names := map[string]bool{}
-	name := func(data []byte) string {
-		sum := sha256.Sum256(data)
-		n := hex.EncodeToString(sum[:4])
-		for i := 2; names[n]; i++ {
-			n = fmt.Sprintf("%s-%d", hex.EncodeToString(sum[:4]), i)
-		}
-		names[n] = true
-		return n
-	}
-
-	m := manifest{Version: formatVersion, Lang: lang, Docs: len(docs), Chunk: ChunkDocs, Min: MinToken, Max: MaxToken, Shards: MaxShardsPerWord, Terms: map[string]string{}}
+	names := shardNames{}
+	m := newManifest(lang, len(docs))
 	for _, sh := range shards(tokens, encoded) {
 		obj := make(map[string]string, len(sh.tokens))
 		for _, t := range sh.tokens {
@@ -207,7 +194,7 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 		if err != nil {
 			return nil, err
 		}
-		n := name(data)
+		n := names.name(sha256.Sum256(data))
 		m.Terms[sh.key] = n
 		files = append(files, file{"t/" + n + ".json", data})
 	}
@@ -232,6 +219,26 @@ func buildFiles(lang string, docs []Doc) ([]file, error) {
 		chunks = append(chunks, data)
 	}
 	return withMeta(files, &m, chunks)
+}
+
+// newManifest is the manifest of an index of n documents in lang, its
+// shards and metadata folder still to fill in.
+func newManifest(lang string, n int) manifest {
+	return manifest{Version: formatVersion, Lang: lang, Docs: n, Chunk: ChunkDocs, Min: MinToken, Max: MaxToken, Shards: MaxShardsPerWord, Terms: map[string]string{}}
+}
+
+// shardNames names term shards by a hash of their content, so that a
+// browser may keep them as long as they do not change; a hash collision
+// only costs a suffix.
+type shardNames map[string]bool
+
+func (names shardNames) name(sum [sha256.Size]byte) string {
+	n := hex.EncodeToString(sum[:4])
+	for i := 2; names[n]; i++ {
+		n = fmt.Sprintf("%s-%d", hex.EncodeToString(sum[:4]), i)
+	}
+	names[n] = true
+	return n
 }
 
 // withMeta adds the metadata chunks, in a folder named by a hash of them

@@ -2,8 +2,6 @@ package search
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -92,20 +90,9 @@ func (ix *Index) files(lang string, docs []Doc) ([]file, error) {
 	}
 	ix.order = infos
 
-	// Term shards are named by a hash of their content, so that a browser
-	// may keep them as long as they do not change; a hash collision only
-	// costs a suffix.
 	var files []file
-	names := map[string]bool{}
-	name := func(sum [sha256.Size]byte) string {
-		n := hex.EncodeToString(sum[:4])
-		for i := 2; names[n]; i++ {
-			n = fmt.Sprintf("%s-%d", hex.EncodeToString(sum[:4]), i)
-		}
-		names[n] = true
-		return n
-	}
-	m := manifest{Version: formatVersion, Lang: lang, Docs: len(docs), Chunk: ChunkDocs, Min: MinToken, Max: MaxToken, Shards: MaxShardsPerWord, Terms: map[string]string{}}
+	names := shardNames{}
+	m := newManifest(lang, len(docs))
 	kept := make(map[string]*shardFile, len(ix.shards))
 	for _, sh := range ix.shardList(touched) {
 		sf := ix.shards[sh.key]
@@ -121,7 +108,7 @@ func (ix *Index) files(lang string, docs []Doc) ([]file, error) {
 			sf = &shardFile{tokens: sh.tokens, data: data, sum: sha256.Sum256(data)}
 		}
 		kept[sh.key] = sf
-		n := name(sf.sum)
+		n := names.name(sf.sum)
 		m.Terms[sh.key] = n
 		files = append(files, file{"t/" + n + ".json", sf.data})
 	}
