@@ -12,8 +12,6 @@ import (
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
-
-	portal "github.com/transformace/portal"
 )
 
 // maxMinifiable is the share of a page's bytes an HTML minifier may still
@@ -31,10 +29,7 @@ const (
 // any page would save less than maxMinifiable of it: a template indented
 // for reading, or a chart written with loose numbers, fails here.
 func TestPagesCompact(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Config{Src: "../..", Out: out, Theme: portal.Theme}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtExample(t)
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("image/svg+xml", svg.Minify)

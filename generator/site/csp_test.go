@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-
-	portal "github.com/transformace/portal"
 )
 
 // TestExampleSiteSatisfiesCSP builds the example portal and checks every
@@ -18,10 +16,7 @@ import (
 // script or style, no event handler attributes, no javascript: URLs, and
 // nothing loaded from another origin.
 func TestExampleSiteSatisfiesCSP(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Config{Src: "../..", Out: out, Theme: portal.Theme}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtExample(t)
 	pages := 0
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
