@@ -42,47 +42,44 @@ func (v *View) FeedURL() string { return FeedPath(v.Lang) }
 // Organization for a partner, a Dataset for an indicator (Google Dataset
 // Search). It is JSON encoded with <, > and & escaped, safe in a script
 // element of type application/ld+json.
+//
+// The documents are structs whose fields are in the order of their JSON
+// keys, so the output is what encoding a map would give (sorted keys) at
+// a fraction of the cost: a project page's JSON-LD took a tenth of its
+// rendering as maps.
 func (v *View) JSONLD() template.JS {
 	cfg := v.Site.Config
-	var doc map[string]any
+	var doc any
 	switch {
 	case v.Kind == "home":
-		doc = map[string]any{
-			"@context": "https://schema.org", "@type": "WebSite",
-			"name": cfg.Title[v.Lang], "url": cfg.AbsURL(v.Path), "inLanguage": v.Lang,
-			"publisher": publisher(v),
-		}
+		doc = struct {
+			Context    string      `json:"@context"`
+			Type       string      `json:"@type"`
+			InLanguage string      `json:"inLanguage"`
+			Name       string      `json:"name"`
+			Publisher  publisherLD `json:"publisher"`
+			URL        string      `json:"url"`
+		}{"https://schema.org", "WebSite", v.Lang, cfg.Title[v.Lang], publisher(v), cfg.AbsURL(v.Path)}
 	case v.Project != nil:
 		it := v.Project
-		d := map[string]any{
-			"@context": "https://schema.org", "@type": "Project",
-			"name": it.T.Title, "description": it.T.Summary, "url": v.Canonical,
-		}
-		var areas []any
+		d := projectLD{Context: "https://schema.org", Type: "Project", Description: it.T.Summary, Name: it.T.Title, URL: v.Canonical}
 		for _, k := range it.P.Regions {
-			areas = append(areas, map[string]any{"@type": "AdministrativeArea", "name": v.RegionName(k)})
-		}
-		if areas != nil {
-			d["areaServed"] = areas
-		}
-		if it.Carrier != nil {
-			d["parentOrganization"] = org(v, it.Carrier)
-		}
-		var members []any
-		for _, p := range it.Partners {
-			members = append(members, org(v, p))
-		}
-		if members != nil {
-			d["member"] = members
+			d.AreaServed = append(d.AreaServed, typedName{"AdministrativeArea", v.RegionName(k)})
 		}
 		if it.P.Fund != "" {
-			d["funder"] = map[string]any{"@type": "Organization", "name": it.P.Fund}
+			d.Funder = &typedName{"Organization", it.P.Fund}
+		}
+		for _, p := range it.Partners {
+			d.Member = append(d.Member, orgJSON(v, p))
+		}
+		if it.Carrier != nil {
+			d.ParentOrganization = orgJSON(v, it.Carrier)
 		}
 		doc = d
 	case v.Partner != nil:
-		doc = org(v, v.Partner)
-		doc["@context"] = "https://schema.org"
-		doc["description"] = v.Partner.T.Summary
+		o := org(v, v.Partner)
+		o.Context, o.Description = "https://schema.org", &v.Partner.T.Summary
+		doc = o
 	case v.Indicator != nil && v.Kind == "indicator":
 		doc = datasetLD(v)
 	default:
@@ -95,19 +92,57 @@ func (v *View) JSONLD() template.JS {
 	return template.JS(data)
 }
 
-func publisher(v *View) map[string]any {
-	p := map[string]any{"@type": "GovernmentOrganization", "name": v.Site.Config.Publisher}
+// projectLD is a schema.org Project; its fields are in key order.
+type projectLD struct {
+	Context            string            `json:"@context"`
+	Type               string            `json:"@type"`
+	AreaServed         []typedName       `json:"areaServed,omitempty"`
+	Description        string            `json:"description"`
+	Funder             *typedName        `json:"funder,omitempty"`
+	Member             []json.RawMessage `json:"member,omitempty"`
+	Name               string            `json:"name"`
+	ParentOrganization json.RawMessage   `json:"parentOrganization,omitempty"`
+	URL                string            `json:"url"`
+}
+
+// typedName is a schema.org thing known by its name.
+type typedName struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+// propertyValue is a schema.org identifier such as an IČO.
+type propertyValue struct {
+	Type       string `json:"@type"`
+	PropertyID string `json:"propertyID"`
+	Value      string `json:"value"`
+}
+
+// orgLD is a schema.org Organization; its fields are in key order.
+type orgLD struct {
+	Context     string         `json:"@context,omitempty"`
+	Type        string         `json:"@type"`
+	Description *string        `json:"description,omitempty"`
+	Email       string         `json:"email,omitempty"`
+	Identifier  *propertyValue `json:"identifier,omitempty"`
+	Name        string         `json:"name"`
+	SameAs      string         `json:"sameAs,omitempty"`
+	URL         string         `json:"url,omitempty"`
+}
+
+// publisherLD is the site's publisher, an orgLD without a URL.
+type publisherLD = orgLD
+
+func publisher(v *View) publisherLD {
+	p := publisherLD{Type: "GovernmentOrganization", Name: v.Site.Config.Publisher, Email: v.Site.Config.ContactEmail}
 	if ico := v.Site.Config.PublisherICO; ico != "" {
-		p["identifier"] = map[string]any{"@type": "PropertyValue", "propertyID": "IČO", "value": ico}
-	}
-	if e := v.Site.Config.ContactEmail; e != "" {
-		p["email"] = e
+		p.Identifier = &propertyValue{"PropertyValue", "IČO", ico}
 	}
 	return p
 }
 
 // org describes a partner; public bodies are GovernmentOrganization.
-func org(v *View, p *PartnerItem) map[string]any {
+func org(v *View, p *PartnerItem) orgLD {
 	t := "Organization"
 	switch p.P.Kind {
 	case "ministry", "region", "municipality", "agency":
@@ -117,14 +152,18 @@ func org(v *View, p *PartnerItem) map[string]any {
 	case "university":
 		t = "CollegeOrUniversity"
 	}
-	d := map[string]any{"@type": t, "name": p.T.Title, "url": v.Site.Config.AbsURL(p.Path)}
+	d := orgLD{Type: t, Name: p.T.Title, URL: v.Site.Config.AbsURL(p.Path), SameAs: p.P.Website}
 	if p.P.ICO != "" {
-		d["identifier"] = map[string]any{"@type": "PropertyValue", "propertyID": "IČO", "value": p.P.ICO}
-	}
-	if p.P.Website != "" {
-		d["sameAs"] = p.P.Website
+		d.Identifier = &propertyValue{"PropertyValue", "IČO", p.P.ICO}
 	}
 	return d
+}
+
+// orgJSON is org encoded, once per partner and language: a partner is
+// named on the pages of all its projects.
+func orgJSON(v *View, p *PartnerItem) json.RawMessage {
+	p.ld.once.Do(func() { p.ld.json, _ = json.Marshal(org(v, p)) })
+	return p.ld.json
 }
 
 // datasetLD is schema.org Dataset for Google Dataset Search; the

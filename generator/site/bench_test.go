@@ -14,10 +14,15 @@ import (
 )
 
 // BenchmarkRenderPage measures template execution of one page of each
-// kind of the example site (no minify, no writing): the part of a build
-// that grows with the number of pages.
+// kind of the example site, or of the site folder in PORTAL_BENCH_SITE
+// (no minify, no writing): the part of a build that grows with the number
+// of pages. A kind's pages are taken in turn.
 func BenchmarkRenderPage(b *testing.B) {
-	ld, err := Load(Config{Src: "../..", Theme: portal.Theme, Updated: fixed})
+	src := os.Getenv("PORTAL_BENCH_SITE")
+	if src == "" {
+		src = "../.."
+	}
+	ld, err := Load(Config{Src: src, Theme: portal.Theme, Updated: fixed})
 	if err != nil {
 		b.Fatal(err)
 	}
