@@ -504,8 +504,56 @@ func pager(page, n int, pathOf func(int) string) *Pager {
 	if page < n {
 		p.Next = pathOf(page + 1)
 	}
-	for i := 1; i <= n; i++ {
+	for _, i := range pagerWindow(page, n) {
+		if i == 0 {
+			p.Links = append(p.Links, PageLink{Gap: true})
+			continue
+		}
 		p.Links = append(p.Links, PageLink{N: i, Path: pathOf(i), Current: i == page})
 	}
 	return p
+}
+
+// pagerWindow are the page numbers a pager links, 0 for a gap: all of
+// them up to 9 pages, else the first and last, the current page and two
+// on each side. A list of 10 000 projects has 500 pages; linking each
+// from each made the pager the largest part of a list page, and 500 tab
+// stops for a keyboard. A gap of one page shows that page instead.
+func pagerWindow(page, n int) []int {
+	if n <= 9 {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	}
+	lo, hi := max(page-2, 1), min(page+2, n)
+	// Keep five numbers around the current page near either end.
+	if page <= 3 {
+		hi = 5
+	}
+	if page >= n-2 {
+		lo = n - 4
+	}
+	var out []int
+	if lo > 1 {
+		out = append(out, 1)
+		if lo == 3 {
+			out = append(out, 2)
+		} else if lo > 3 {
+			out = append(out, 0)
+		}
+	}
+	for i := lo; i <= hi; i++ {
+		out = append(out, i)
+	}
+	if hi < n {
+		if hi == n-2 {
+			out = append(out, n-1)
+		} else if hi < n-2 {
+			out = append(out, 0)
+		}
+		out = append(out, n)
+	}
+	return out
 }

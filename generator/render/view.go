@@ -241,11 +241,13 @@ type Pager struct {
 	Links       []PageLink
 }
 
-// PageLink is one numbered page of a list.
+// PageLink is one numbered page of a list, or a gap of pages the pager
+// does not link.
 type PageLink struct {
 	N       int
 	Path    string
 	Current bool
+	Gap     bool
 }
 
 // Totals summarise all projects for the home page.
