@@ -485,6 +485,27 @@ func (v *View) Value(f float64) template.HTML {
 	return template.HTML(template.HTMLEscapeString(v.L.Decimal(f, -1)))
 }
 
+// DataRows are the body rows of an indicator's data table: the period as
+// a row header and a cell per series. They are written here, not by a
+// range in the layout, because a monthly indicator has hundreds of cells
+// and html/template spends a microsecond or two on each action; the
+// layout keeps the table, its caption and its header row.
+func (v *View) DataRows(it *IndicatorItem) template.HTML {
+	var b strings.Builder
+	for _, r := range it.I.Rows {
+		b.WriteString(`<tr><th scope="row">`)
+		b.WriteString(template.HTMLEscapeString(v.IndicatorPeriod(r.Period)))
+		b.WriteString(`</th>`)
+		for _, x := range r.Values {
+			b.WriteString(`<td class="num">`)
+			b.WriteString(string(v.Value(x)))
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`</tr>`)
+	}
+	return template.HTML(b.String())
+}
+
 // ImageAlt describes the shared photo of the page.
 func (v *View) ImageAlt() string {
 	switch {
