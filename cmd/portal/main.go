@@ -21,10 +21,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 
 	portal "github.com/transformace/portal"
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/l10n"
 	"github.com/transformace/portal/generator/scaffold"
 	"github.com/transformace/portal/generator/serve"
 	"github.com/transformace/portal/generator/site"
@@ -43,26 +45,45 @@ The guide for editors is docs/editors.md.
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, terminalLanguage(os.Getenv))
 	stop()
 	os.Exit(code)
 }
 
-// run is the whole command, testable without a process.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// terminalLanguage is the language of the content errors and warnings
+// the commands print: Czech when the locale environment asks for it
+// (LC_ALL, then LC_MESSAGES, then LANG, as POSIX programs read them; an
+// editor's Czech system has LANG=cs_CZ.UTF-8), else English, which
+// scripts and CI logs get with LANG=C or no locale at all. The rest of
+// the output (usage, summaries) is English either way.
+func terminalLanguage(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(v, "cs") {
+				return "cs"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// run is the whole command, testable without a process; lang is the
+// language of content errors and warnings (terminalLanguage).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, lang string) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr)
+		return build(args[1:], stdout, stderr, lang)
 	case "check":
-		return check(args[1:], stdout, stderr)
+		return check(args[1:], stdout, stderr, lang)
 	case "serve":
-		return serveCmd(ctx, args[1:], stdout, stderr)
+		return serveCmd(ctx, args[1:], stdout, stderr, lang)
 	case "new":
-		return newCmd(args[1:], stdout, stderr)
+		return newCmd(args[1:], stdout, stderr, lang)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -78,8 +99,8 @@ func flags(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // report prints errors the way editors and their tools read them: one
-// "file:line: message" per line, then a count and what it means.
-func report(err error, stderr io.Writer, outcome string) int {
+// "file:line: message" per line in lang, then a count and what it means.
+func report(err error, stderr io.Writer, outcome l10n.Text, lang string) int {
 	var es content.Errors
 	var one *content.Error
 	switch {
@@ -87,14 +108,22 @@ func report(err error, stderr io.Writer, outcome string) int {
 	case errors.As(err, &one):
 		es = content.Errors{one}
 	default:
-		fmt.Fprintf(stderr, "portal: %v\n", err)
+		fmt.Fprintf(stderr, "portal: %s\n", l10n.Of(err).Localize(lang))
 		return 1
 	}
 	for _, e := range es {
-		fmt.Fprintln(stderr, e.Error())
+		fmt.Fprintln(stderr, located(e, lang))
 	}
-	fmt.Fprintf(stderr, "portal: %d error(s); %s\n", len(es), outcome)
+	fmt.Fprintf(stderr, "portal: %s; %s\n", l10n.ErrorCount(len(es), lang), outcome.Localize(lang))
 	return 1
+}
+
+// located is a content error as "file:line: message" in lang.
+func located(e *content.Error, lang string) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Localize(lang))
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Localize(lang))
 }
 
 // buildMemoryLimit is the soft memory limit of portal build (GOMEMLIMIT
@@ -106,18 +135,18 @@ const buildMemoryLimit = 640 << 20
 const buildGCPercent = 200
 
 // Outcomes of a failed command, for report.
-const (
-	notPublished = "nothing was published, the previous site is unchanged"
-	notValid     = "fix them and run portal check again"
+var (
+	notPublished = l10n.New("nothing was published, the previous site is unchanged")
+	notValid     = l10n.New("fix them and run portal check again")
 )
 
-func warnings(ws content.Errors, stderr io.Writer) {
+func warnings(ws content.Errors, stderr io.Writer, lang string) {
 	for _, w := range ws {
-		fmt.Fprintf(stderr, "warning: %s\n", w.Error())
+		fmt.Fprintln(stderr, l10n.New("warning: %s", located(w, lang)).Localize(lang))
 	}
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
+func build(args []string, stdout, stderr io.Writer, lang string) int {
 	fs := flags("build", stderr)
 	src := fs.String("src", ".", "site folder holding content/ (and optionally layouts/, static/)")
 	out := fs.String("out", "", "output folder (default: public/ in the site folder)")
@@ -157,14 +186,14 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := site.Build(site.Config{Src: *src, Out: *out, BaseURL: *baseURL, Theme: portal.Theme, NoMinify: *noMinify})
 	if err != nil {
-		return report(err, stderr, notPublished)
+		return report(err, stderr, notPublished, lang)
 	}
-	warnings(res.Warnings, stderr)
+	warnings(res.Warnings, stderr, lang)
 	fmt.Fprintln(stdout, "portal: built "+res.Summary(*out))
 	return 0
 }
 
-func check(args []string, stdout, stderr io.Writer) int {
+func check(args []string, stdout, stderr io.Writer, lang string) int {
 	fs := flags("check", stderr)
 	src := fs.String("src", ".", "site folder holding content/")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
@@ -175,14 +204,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := site.Check(site.Config{Src: *src, Theme: portal.Theme})
 	if err != nil {
-		return report(err, stderr, notValid)
+		return report(err, stderr, notValid, lang)
 	}
-	warnings(res.Warnings, stderr)
+	warnings(res.Warnings, stderr, lang)
 	fmt.Fprintln(stdout, "portal: content is valid: "+res.Summary(""))
 	return 0
 }
 
-func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, lang string) int {
 	fs := flags("serve", stderr)
 	src := fs.String("src", ".", "site folder holding content/")
 	port := fs.Int("port", 1313, "port to listen on")
@@ -201,7 +230,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// The first build's data files (search, open data) are there
 		// before the first browser asks.
 		sess.WaitData()
-		warnings(up.Warnings, stderr)
+		warnings(up.Warnings, stderr, lang)
 		fmt.Fprintf(stdout, "portal: built %d pages in %d ms\n", up.Pages, up.Duration.Milliseconds())
 	}
 	watchErr := make(chan error, 1)
@@ -214,13 +243,13 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		err = werr
 	}
 	if err != nil {
-		return report(err, stderr, notPublished)
+		return report(err, stderr, notPublished, lang)
 	}
 	fmt.Fprintln(stdout, "portal: stopped")
 	return 0
 }
 
-func newCmd(args []string, stdout, stderr io.Writer) int {
+func newCmd(args []string, stdout, stderr io.Writer, lang string) int {
 	fs := flags("new", stderr)
 	src := fs.String("src", ".", "site folder holding content/")
 	if err := fs.Parse(args); err != nil {
@@ -236,7 +265,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		return report(err, stderr, notPublished)
+		return report(err, stderr, notPublished, lang)
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, "created", f)

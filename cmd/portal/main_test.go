@@ -12,7 +12,7 @@ import (
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, &out, &errb)
+	code = run(context.Background(), args, &out, &errb, "en")
 	return code, out.String(), errb.String()
 }
 
@@ -87,5 +87,45 @@ func TestNewScaffoldsValidContent(t *testing.T) {
 	// And new never overwrites an editor's file.
 	if code, _, errs := runCmd(t, "new", "--src", src, "project", "novy-project"); code != 1 || !strings.Contains(errs, "already exists") {
 		t.Errorf("second new: exit %d: %s", code, errs)
+	}
+}
+
+func TestTerminalLanguage(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, "en"},
+		{map[string]string{"LANG": "cs_CZ.UTF-8"}, "cs"},
+		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{map[string]string{"LANG": "en_GB.UTF-8", "LC_MESSAGES": "cs_CZ.UTF-8"}, "cs"},
+		{map[string]string{"LANG": "cs_CZ.UTF-8", "LC_ALL": "C"}, "en"},
+		{map[string]string{"LC_ALL": "cs_CZ"}, "cs"},
+	}
+	for _, tt := range tests {
+		if got := terminalLanguage(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("terminalLanguage(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+// An editor whose system is in Czech reads the content errors in Czech,
+// with the same file:line locations.
+func TestErrorsInCzech(t *testing.T) {
+	src := copySite(t)
+	os.WriteFile(filepath.Join(src, "content/partners/cheb.cs.md"), []byte("+++\ntitle = \"Cheb\"\nico = \"00253978\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/projects/jednotka.cs.md"), []byte("+++\ntitle = \"X\"\nsummary = \"Y\"\nregion = \"karlovarsky\"\nstatus = \"runing\"\n+++\n"), 0o644)
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"check", "--src", src}, &out, &errb, "cs"); code != 1 {
+		t.Fatalf("check of broken content: exit %d", code)
+	}
+	for _, want := range []string{
+		"content/partners/cheb.cs.md:3: ico: IČO 00253978 není platné",
+		`content/projects/jednotka.cs.md:5: status: neznámý stav "runing"`,
+		"portal: 2 chyby; opravte je a spusťte znovu portal check",
+	} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+		}
 	}
 }

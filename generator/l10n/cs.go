@@ -277,4 +277,9 @@ var cs = map[string]string{
 	"unclosed %q":              "neuzavřené %q",
 	"unknown placeholder {%s}": "neznámá proměnná {%s}",
 	"placeholder {%s} cannot be used here (use %s)": "proměnnou {%s} tu nelze použít (použijte %s)",
+
+	// The terminal of portal build, check, serve and new (cmd/portal).
+	"nothing was published, the previous site is unchanged": "nic se nezveřejnilo, předchozí verze webu zůstává",
+	"fix them and run portal check again":                   "opravte je a spusťte znovu portal check",
+	"warning: %s":                                           "upozornění: %s",
 }

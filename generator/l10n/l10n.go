@@ -14,6 +14,9 @@ package l10n
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Text is a message: an English fmt format string and its arguments.
@@ -93,3 +96,19 @@ var catalogues = map[string]map[string]string{
 
 // Languages lists the languages with a catalogue, besides English.
 func Languages() []string { return []string{"cs"} }
+
+// ErrorCount says how many errors there are, in lang, with the plural
+// form CLDR gives for the count ("1 chyba", "3 chyby", "5 chyb"); English
+// keeps "N error(s)", which scripts may look for.
+func ErrorCount(n int, lang string) string {
+	if lang != "cs" {
+		return fmt.Sprintf("%d error(s)", n)
+	}
+	switch plural.Cardinal.MatchPlural(language.Czech, n, 0, 0, 0, 0) {
+	case plural.One:
+		return fmt.Sprintf("%d chyba", n)
+	case plural.Few:
+		return fmt.Sprintf("%d chyby", n)
+	}
+	return fmt.Sprintf("%d chyb", n)
+}

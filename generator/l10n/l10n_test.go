@@ -92,3 +92,19 @@ func TestTOML(t *testing.T) {
 		t.Errorf("an unknown message stays English: %q", got)
 	}
 }
+
+func TestErrorCount(t *testing.T) {
+	tests := []struct {
+		n          int
+		lang, want string
+	}{
+		{1, "cs", "1 chyba"}, {2, "cs", "2 chyby"}, {4, "cs", "4 chyby"}, {5, "cs", "5 chyb"},
+		{0, "cs", "0 chyb"}, {21, "cs", "21 chyb"}, {22, "cs", "22 chyb"}, {101, "cs", "101 chyb"},
+		{1, "en", "1 error(s)"}, {3, "en", "3 error(s)"}, {2, "de", "2 error(s)"},
+	}
+	for _, tt := range tests {
+		if got := ErrorCount(tt.n, tt.lang); got != tt.want {
+			t.Errorf("ErrorCount(%d, %q) = %q, want %q", tt.n, tt.lang, got, tt.want)
+		}
+	}
+}
