@@ -131,7 +131,7 @@ func (g *gen) genIndicators(n int) {
 		}
 		b.WriteString("sample = true\n\n")
 		if kind.unitCS != kind.unitEN {
-			fmt.Fprintf(&b, "[unit]\ncs = %q\nen = %q\n\n", kind.unitCS, kind.unitEN)
+			writeUnit(&b, kind.unitCS, kind.unitEN)
 		}
 		fmt.Fprintf(&b, "[title]\ncs = %s\nen = %s\n\n", q(kind.cs+" "+t.loc), q(kind.en+" in "+t.en))
 		fmt.Fprintf(&b, "[description]\ncs = %s\nen = %s\n",
@@ -175,4 +175,17 @@ func number(v float64, decimals int, excel, group bool) string {
 		return intPart + "," + frac
 	}
 	return intPart
+}
+
+// writeUnit writes the [unit] of an indicator: its plural forms where
+// unitForms has them (so that charts say "1 firma", "3 firmy", "5 firem"),
+// else a word per language.
+func writeUnit(b *strings.Builder, cs, en string) {
+	fcs, fen := unitForms[cs], unitForms[en]
+	if fcs == nil || fen == nil {
+		fmt.Fprintf(b, "[unit]\ncs = %q\nen = %q\n\n", cs, en)
+		return
+	}
+	fmt.Fprintf(b, "[unit.cs]\none = %q\nfew = %q\nmany = %q\nother = %q\n\n", fcs[0], fcs[1], fcs[2], fcs[3])
+	fmt.Fprintf(b, "[unit.en]\none = %q\nother = %q\n\n", fen[0], fen[1])
 }

@@ -342,7 +342,8 @@ var villages = []phrase{
 
 // Indicators: a title, a unit and the names of up to three series. The
 // first series name always has a Czech letter, so that a CSV written in
-// windows-1250 is not also valid UTF-8 (see genIndicators).
+// windows-1250 is not also valid UTF-8 (see genIndicators). A counted
+// unit has its plural forms (unitForms), as editors write them.
 var indicatorKinds = []struct {
 	cs, en         string
 	unitCS, unitEN string // equal when the unit needs no translation
@@ -363,6 +364,24 @@ var indicatorKinds = []struct {
 	{"Výroba elektřiny z obnovitelných zdrojů", "Electricity from renewable sources", "MWh", "MWh", []string{"Fotovoltaické elektrárny", "Biomasa"}, 900, 1, "line"},
 	{"Klienti terénních sociálních služeb", "Clients of outreach social services", "klienti", "clients", []string{"Počet klientů"}, 320, 0, "bar"},
 	{"Podíl tříděného odpadu", "Share of sorted waste", "%", "%", []string{"Tříděný odpad"}, 38, 1, "line"},
+}
+
+// unitForms are the CLDR plural forms of counted units: Czech one, few,
+// many (after a decimal number), other; English one, other. The unit on
+// its own (axis, table caption) is the few form, as in indicatorKinds.
+var unitForms = map[string][]string{
+	"firmy":       {"firma", "firmy", "firmy", "firem"},
+	"osoby":       {"osoba", "osoby", "osoby", "osob"},
+	"akce":        {"akce", "akce", "akce", "akcí"},
+	"místa":       {"místo", "místa", "místa", "míst"},
+	"návštěvníci": {"návštěvník", "návštěvníci", "návštěvníka", "návštěvníků"},
+	"klienti":     {"klient", "klienti", "klienta", "klientů"},
+	"companies":   {"company", "companies"},
+	"people":      {"person", "people"},
+	"events":      {"event", "events"},
+	"jobs":        {"job", "jobs"},
+	"visitors":    {"visitor", "visitors"},
+	"clients":     {"client", "clients"},
 }
 
 // Sentences about a partner organisation.
