@@ -53,17 +53,25 @@ func main() {
 // terminalLanguage is the language of the content errors and warnings
 // the commands print: Czech when the locale environment asks for it
 // (LC_ALL, then LC_MESSAGES, then LANG, as POSIX programs read them; an
-// editor's Czech system has LANG=cs_CZ.UTF-8), else English, which
-// scripts and CI logs get with LANG=C or no locale at all. The rest of
-// the output (usage, summaries) is English either way.
+// editor's Czech Linux or Mac has LANG=cs_CZ.UTF-8), else English, which
+// scripts and CI logs get with LANG=C. Without any of them it is the
+// system's language: Windows sets none of them, so there the user's
+// display language decides (systemLanguage). The rest of the output
+// (usage, summaries) is English either way.
 func terminalLanguage(getenv func(string) string) string {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			if strings.HasPrefix(v, "cs") {
-				return "cs"
-			}
-			return "en"
+			return localeLanguage(v)
 		}
+	}
+	return systemLanguage()
+}
+
+// localeLanguage is "cs" for a Czech POSIX locale name (cs, cs_CZ.UTF-8,
+// cs_CZ@euro) or a BCP 47 tag (cs-CZ), else "en".
+func localeLanguage(name string) string {
+	if name == "cs" || strings.HasPrefix(name, "cs_") || strings.HasPrefix(name, "cs.") || strings.HasPrefix(name, "cs@") || strings.HasPrefix(name, "cs-") {
+		return "cs"
 	}
 	return "en"
 }

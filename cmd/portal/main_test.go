@@ -25,6 +25,20 @@ func copySite(t *testing.T) string {
 	return dir
 }
 
+// breakTwoFiles writes a partner with a wrong IČO check digit (line 3) and
+// a project with a misspelt status (line 5) into the site folder src.
+func breakTwoFiles(t *testing.T, src string) {
+	t.Helper()
+	for name, text := range map[string]string{
+		"content/partners/cheb.cs.md":     "+++\ntitle = \"Cheb\"\nico = \"00253978\"\n+++\n",
+		"content/projects/jednotka.cs.md": "+++\ntitle = \"X\"\nsummary = \"Y\"\nregion = \"karlovarsky\"\nstatus = \"runing\"\n+++\n",
+	} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{nil, {"frobnicate"}, {"build", "--nope"}, {"build", "extra"}, {"new", "project"}, {"new", "thing", "x"}, {"new", "project", "Bad Slug"}} {
 		if code, _, _ := runCmd(t, args...); code != 2 {
@@ -49,8 +63,7 @@ func TestBuildAndCheck(t *testing.T) {
 		t.Fatalf("check: exit %d: %s", code, errs)
 	}
 	// Break two files: both errors are reported as file:line, exit 1.
-	os.WriteFile(filepath.Join(src, "content/partners/cheb.cs.md"), []byte("+++\ntitle = \"Cheb\"\nico = \"00253978\"\n+++\n"), 0o644)
-	os.WriteFile(filepath.Join(src, "content/projects/jednotka.cs.md"), []byte("+++\ntitle = \"X\"\nsummary = \"Y\"\nregion = \"karlovarsky\"\nstatus = \"runing\"\n+++\n"), 0o644)
+	breakTwoFiles(t, src)
 	code, _, errs = runCmd(t, "check", "--src", src)
 	if code != 1 {
 		t.Fatalf("check of broken content: exit %d", code)
@@ -95,12 +108,16 @@ func TestTerminalLanguage(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{nil, "en"},
+		{nil, systemLanguage()},
 		{map[string]string{"LANG": "cs_CZ.UTF-8"}, "cs"},
 		{map[string]string{"LANG": "C.UTF-8"}, "en"},
 		{map[string]string{"LANG": "en_GB.UTF-8", "LC_MESSAGES": "cs_CZ.UTF-8"}, "cs"},
 		{map[string]string{"LANG": "cs_CZ.UTF-8", "LC_ALL": "C"}, "en"},
 		{map[string]string{"LC_ALL": "cs_CZ"}, "cs"},
+		{map[string]string{"LANG": "cs"}, "cs"},
+		{map[string]string{"LANG": "cs_CZ@euro"}, "cs"},
+		{map[string]string{"LANG": "csb_PL.UTF-8"}, "en"}, // Kashubian
+		{map[string]string{"LANG": "de_DE.UTF-8"}, "en"},
 	}
 	for _, tt := range tests {
 		if got := terminalLanguage(func(k string) string { return tt.env[k] }); got != tt.want {
@@ -113,8 +130,7 @@ func TestTerminalLanguage(t *testing.T) {
 // with the same file:line locations.
 func TestErrorsInCzech(t *testing.T) {
 	src := copySite(t)
-	os.WriteFile(filepath.Join(src, "content/partners/cheb.cs.md"), []byte("+++\ntitle = \"Cheb\"\nico = \"00253978\"\n+++\n"), 0o644)
-	os.WriteFile(filepath.Join(src, "content/projects/jednotka.cs.md"), []byte("+++\ntitle = \"X\"\nsummary = \"Y\"\nregion = \"karlovarsky\"\nstatus = \"runing\"\n+++\n"), 0o644)
+	breakTwoFiles(t, src)
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"check", "--src", src}, &out, &errb, "cs"); code != 1 {
 		t.Fatalf("check of broken content: exit %d", code)
@@ -122,7 +138,7 @@ func TestErrorsInCzech(t *testing.T) {
 	for _, want := range []string{
 		"content/partners/cheb.cs.md:3: ico: IČO 00253978 není platné",
 		`content/projects/jednotka.cs.md:5: status: neznámý stav "runing"`,
-		"portal: 2 chyby; opravte je a spusťte znovu portal check",
+		"portal: 2 chyby; po opravě spusťte znovu portal check",
 	} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errb.String())

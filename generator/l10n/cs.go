@@ -280,6 +280,6 @@ var cs = map[string]string{
 
 	// The terminal of portal build, check, serve and new (cmd/portal).
 	"nothing was published, the previous site is unchanged": "nic se nezveřejnilo, předchozí verze webu zůstává",
-	"fix them and run portal check again":                   "opravte je a spusťte znovu portal check",
-	"warning: %s":                                           "upozornění: %s",
+	"fix them and run portal check again":                   "po opravě spusťte znovu portal check",
+	"warning: %s":                                           "varování: %s",
 }

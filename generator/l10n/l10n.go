@@ -2,8 +2,9 @@
 //
 // A message is kept as its English format string and arguments (a Text),
 // not as finished text, so that it can be said again in another language
-// when it is shown: the command line prints English, the preview of
-// `portal serve` shows the site's default language. The translations are
+// when it is shown: the command line prints the system's language (Czech
+// or English), the preview of `portal serve` shows the site's default
+// language. The translations are
 // plain maps from the English format string to the translated one (cs.go);
 // a test checks that every format string of the generator has one, with
 // the same verbs, so that a new message cannot be forgotten.
