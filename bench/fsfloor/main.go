@@ -70,8 +70,7 @@ func run(from, to string, workers int) error {
 	}
 	start := time.Now()
 	var (
-		mu   sync.Mutex // guards made, so that a folder is made once
-		made = map[string]bool{}
+		dirs sync.Map // folder → *sync.Once, so that each is made once
 		wg   sync.WaitGroup
 		errs = make([]error, workers)
 		work = make(chan file)
@@ -82,7 +81,7 @@ func run(from, to string, workers int) error {
 				if errs[w] != nil {
 					continue
 				}
-				errs[w] = write(filepath.Join(to, f.rel), f.size, buf, &mu, made)
+				errs[w] = write(filepath.Join(to, f.rel), f.size, buf, &dirs)
 			}
 		})
 	}
@@ -94,23 +93,22 @@ func run(from, to string, workers int) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	fmt.Printf("fsfloor: %d files in %d folders, %.1f MB, %d writers: %.2f s\n", len(files), len(made), float64(total)/1e6, workers, time.Since(start).Seconds())
+	elapsed := time.Since(start)
+	folders := 0
+	dirs.Range(func(any, any) bool { folders++; return true })
+	fmt.Printf("fsfloor: %d files in %d folders, %.1f MB, %d writers: %.2f s\n", len(files), folders, float64(total)/1e6, workers, elapsed.Seconds())
 	return nil
 }
 
 // write creates one file of size bytes, making its folder first if no
-// writer has.
-func write(path string, size int64, buf []byte, mu *sync.Mutex, made map[string]bool) error {
-	dir := filepath.Dir(path)
-	mu.Lock()
-	if !made[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			mu.Unlock()
-			return err
-		}
-		made[dir] = true
+// writer has. Folders are made in parallel, as a build makes them.
+func write(path string, size int64, buf []byte, dirs *sync.Map) error {
+	once, _ := dirs.LoadOrStore(filepath.Dir(path), &dirOnce{})
+	d := once.(*dirOnce)
+	d.once.Do(func() { d.err = os.MkdirAll(filepath.Dir(path), 0o755) })
+	if d.err != nil {
+		return d.err
 	}
-	mu.Unlock()
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -124,4 +122,10 @@ func write(path string, size int64, buf []byte, mu *sync.Mutex, made map[string]
 		n -= k
 	}
 	return f.Close()
+}
+
+// dirOnce makes one folder once.
+type dirOnce struct {
+	once sync.Once
+	err  error
 }
