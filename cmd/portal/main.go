@@ -120,18 +120,10 @@ func report(err error, stderr io.Writer, outcome l10n.Text, lang string) int {
 		return 1
 	}
 	for _, e := range es {
-		fmt.Fprintln(stderr, located(e, lang))
+		fmt.Fprintln(stderr, e.Located(lang))
 	}
 	fmt.Fprintf(stderr, "portal: %s; %s\n", l10n.ErrorCount(len(es), lang), outcome.Localize(lang))
 	return 1
-}
-
-// located is a content error as "file:line: message" in lang.
-func located(e *content.Error, lang string) string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Localize(lang))
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Localize(lang))
 }
 
 // buildMemoryLimit is the soft memory limit of portal build (GOMEMLIMIT
@@ -150,7 +142,7 @@ var (
 
 func warnings(ws content.Errors, stderr io.Writer, lang string) {
 	for _, w := range ws {
-		fmt.Fprintln(stderr, l10n.New("warning: %s", located(w, lang)).Localize(lang))
+		fmt.Fprintln(stderr, l10n.New("warning: %s", w.Located(lang)).Localize(lang))
 	}
 }
 
@@ -230,6 +222,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, lang
 	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
 	sess := site.NewSession(site.Config{Src: *src, Theme: portal.Theme, NoMinify: true, BaseURL: "http://" + addr + "/"})
 	live := serve.NewLive(sess, *src, stderr)
+	live.TermLang = lang
 	up, err := sess.Build()
 	if err != nil {
 		// Start anyway: the editor fixes the file and the page appears.

@@ -40,6 +40,15 @@ func (e *Error) Localize(lang string) string {
 	return e.Text.Localize(lang)
 }
 
+// Located returns the error as Error does, "file:line: message", with
+// the message in lang.
+func (e *Error) Located(lang string) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Localize(lang))
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Localize(lang))
+}
+
 func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)

@@ -282,4 +282,5 @@ var cs = map[string]string{
 	"nothing was published, the previous site is unchanged": "nic se nezveřejnilo, předchozí verze webu zůstává",
 	"fix them and run portal check again":                   "po opravě spusťte znovu portal check",
 	"warning: %s":                                           "varování: %s",
+	"still serving the last good version":                   "náhled dál ukazuje poslední funkční verzi",
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/transformace/portal/generator/config"
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/l10n"
 	"github.com/transformace/portal/generator/site"
 )
 
@@ -59,6 +60,10 @@ type Live struct {
 	Recheck time.Duration
 	// Built is called after each build attempt (for tests and benchmarks).
 	Built func(site.Update, error)
+	// TermLang is the language of the errors and warnings written to the
+	// log (the terminal): "cs", or English by default. The overlay speaks
+	// the site's default language whatever it is.
+	TermLang string
 }
 
 // ErrorMessage is one content error as the overlay shows it: its message
@@ -203,12 +208,12 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 		if hold {
 			return true
 		}
-		// The terminal stays English, like build and check; the overlay
-		// speaks the editors' language.
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintln(lv.log, line)
+		// The terminal speaks the system's language (TermLang), like
+		// build and check; the overlay the editors' language.
+		for _, m := range messages(err, lv.TermLang) {
+			fmt.Fprintln(lv.log, m.located())
 		}
-		fmt.Fprintf(lv.log, "portal: %d error(s); still serving the last good version\n", len(msgs))
+		fmt.Fprintf(lv.log, "portal: %s; %s\n", l10n.ErrorCount(len(msgs), lv.TermLang), l10n.New("still serving the last good version").Localize(lv.TermLang))
 		data, _ := json.Marshal(msgs)
 		lv.broadcast(event{"error", string(data)})
 		return false
@@ -229,7 +234,7 @@ func (lv *Live) rebuild(hold bool) (held bool) {
 		lv.broadcast(event{"ok", "{}"})
 	}
 	for _, w := range up.Warnings {
-		fmt.Fprintf(lv.log, "warning: %s\n", w)
+		fmt.Fprintln(lv.log, l10n.New("warning: %s", w.Located(lv.TermLang)).Localize(lv.TermLang))
 	}
 	// After the browsers were told: site.toml may have changed the
 	// language of the overlay.
@@ -271,6 +276,14 @@ func hasNonData(files []string) bool {
 		}
 	}
 	return false
+}
+
+// located is the message as the terminal shows it: "file:line: message".
+func (m ErrorMessage) located() string {
+	if m.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", m.File, m.Line, m.Message)
+	}
+	return fmt.Sprintf("%s: %s", m.File, m.Message)
 }
 
 // messages are the errors of a build as the overlay shows them, in lang.

@@ -375,6 +375,23 @@ func TestLiveBrokenSave(t *testing.T) {
 	}
 }
 
+// TestLiveTerminalInCzech: on a Czech system the terminal shows a broken
+// save's error in Czech too, with its file and line.
+func TestLiveTerminalInCzech(t *testing.T) {
+	ls := startLive(t, func(lv *Live) { lv.TermLang = "cs" })
+	good := ls.read(card)
+	ls.write(card, strings.Replace(good, `carrier = "mas-ustecko"`, `carrier = "mas-ustecka"`, 1))
+	ls.waitErrors()
+	for _, want := range []string{
+		card + `:15: nositel "mas-ustecka" není mezi partnery`,
+		"portal: 1 chyba; náhled dál ukazuje poslední funkční verzi",
+	} {
+		if log := ls.log.String(); !strings.Contains(log, want) {
+			t.Errorf("the terminal lacks %q:\n%s", want, log)
+		}
+	}
+}
+
 // TestLiveBrokenFiles: the broken saves the issue names (invalid TOML, an
 // unknown partner, a bad CSV) each show their file, line and Czech
 // message, keep the last good pages served, and clear when fixed.
