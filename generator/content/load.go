@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,14 @@ type Options struct {
 	// Cache, when set, reuses the parse and rendered body of files that did
 	// not change since the previous Load with the same Cache.
 	Cache *Cache
+	// Changed, when not nil and Cache is set, lists the files (slash
+	// paths in the site folder, "content/projects/x.cs.md") that changed,
+	// appeared or went away since the last Load with Cache that returned
+	// no error; Load then reads only those and takes everything else from
+	// that Load, without looking at the folder. A list it cannot use
+	// that way (site.toml, a folder, a story, a file that is not content)
+	// makes it read the whole folder, as without Changed.
+	Changed []string
 }
 
 // Kinds of content that live in content/<kind>/<slug>.<lang>.md.
@@ -91,6 +100,21 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		}
 		return nil, Errors{Errorf(siteFile, 0, "cannot read: %v", err)}
 	}
+	newLoader := func(cfg *config.Site) *loader {
+		return &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}, built: map[string]*memoEntry{}, siteData: data}
+	}
+	var m *memo
+	if c := opts.Cache; c != nil {
+		// The memo was made with the same site.toml (memoFor), which
+		// needs no second look.
+		if m = c.memoFor(data); m != nil && opts.Changed != nil {
+			l := newLoader(m.site.Config)
+			l.memo = m
+			if s, ok, err := l.loadChanged(opts.Changed); ok {
+				return s, err
+			}
+		}
+	}
 	cfg, err := config.Parse(siteFile, data)
 	if err != nil {
 		var ce *config.Error
@@ -105,11 +129,12 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil, Errors{Errorf(siteFile, config.KeyLine(string(data), "publisher_ico", 1), "%s: %s", "publisher_ico", l10n.Of(err))}
 		}
 	}
-	if opts.Cache != nil {
-		opts.Cache.begin()
-		defer opts.Cache.end()
+	if c := opts.Cache; c != nil {
+		c.begin()
+		defer c.end()
 	}
-	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}}
+	l := newLoader(cfg)
+	l.memo = m
 	if cfg.PublisherICO == "" {
 		p.warnf(siteFile, 1, "publisher_ico is missing: without the publisher's IČO the open data catalogue for data.gov.cz (data/catalog.jsonld) is not written")
 	}
@@ -128,57 +153,79 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 
 	var jobs []renderJob
 	for _, slug := range sortedKeys(raw[kindProjects]) {
-		if pr := l.project(slug, raw[kindProjects][slug], &jobs); pr != nil {
+		if pr := entryOf(l, kindProjects, slug, raw[kindProjects][slug], &jobs, l.project); pr != nil {
 			s.Projects = append(s.Projects, pr)
 		}
 	}
 	for _, slug := range sortedKeys(raw[kindPartners]) {
-		if pa := l.partner(slug, raw[kindPartners][slug], &jobs); pa != nil {
+		if pa := entryOf(l, kindPartners, slug, raw[kindPartners][slug], &jobs, l.partner); pa != nil {
 			s.Partners = append(s.Partners, pa)
 		}
 	}
 	for _, slug := range sortedKeys(raw[kindPages]) {
-		if pg := l.page(slug, raw[kindPages][slug], &jobs); pg != nil {
+		if pg := entryOf(l, kindPages, slug, raw[kindPages][slug], &jobs, l.page); pg != nil {
 			s.Pages = append(s.Pages, pg)
 		}
 	}
 	for _, slug := range sortedKeys(rawStories) {
 		if st := l.story(slug, rawStories[slug], storyImages[slug], &jobs); st != nil {
 			s.Stories = append(s.Stories, st)
+			l.fresh = append(l.fresh, &st.Entry)
 		}
 	}
 	l.renderBodies(jobs)
 	for _, st := range s.Stories {
 		l.checkStoryImages(st, storyImages[st.Slug])
 	}
-	// Languages without a file show the default text, marked so that pages
-	// can say "not translated yet" and set lang on it. Copied after
-	// rendering so the copy has the body.
-	def := cfg.DefaultLanguage()
-	for _, e := range s.entries() {
-		base := e.Texts[def]
-		for _, lang := range cfg.Languages {
-			t := e.Texts[lang]
-			if t == nil {
-				fb := *base
-				fb.Fallback = true
-				e.Texts[lang] = &fb
-				continue
-			}
-			if lang != def {
-				inheritText(t, base)
-			}
-		}
+	for _, e := range l.fresh {
+		l.finish(e)
 	}
+	return l.done(s, nil)
+}
+
+// done links the entries of s, checks what depends on more than one of
+// them, and returns s, or every error found. A Cache remembers a Site
+// that has none for the next Load (incremental.go); warns are the
+// warnings of the files that this Load did not read (Options.Changed).
+func (l *loader) done(s *Site, warns Errors) (*Site, error) {
+	p := l.p
+	own := slices.Concat(warns, p.warns)
 	l.link(s)
+	p.warns = slices.Concat(warns, p.warns)
 	p.errs.sort()
 	p.warns.sort()
 	s.Warnings = p.warns
-	sort.Strings(s.Files)
+	if !sort.StringsAreSorted(s.Files) {
+		sort.Strings(s.Files)
+	}
 	if len(p.errs) > 0 {
 		return nil, p.errs
 	}
+	if c := l.opts.Cache; c != nil {
+		c.remember(l, s, own)
+	}
 	return s, nil
+}
+
+// finish gives an entry built by this Load a text in every language:
+// languages without a file show the default text, marked so that pages
+// can say "not translated yet" and set lang on it. Copied after
+// rendering so the copy has the body.
+func (l *loader) finish(e *Entry) {
+	def := l.cfg.DefaultLanguage()
+	base := e.Texts[def]
+	for _, lang := range l.cfg.Languages {
+		t := e.Texts[lang]
+		if t == nil {
+			fb := *base
+			fb.Fallback = true
+			e.Texts[lang] = &fb
+			continue
+		}
+		if lang != def {
+			inheritText(t, base)
+		}
+	}
 }
 
 type loader struct {
@@ -191,6 +238,19 @@ type loader struct {
 	// that exist but could not be read; their error is already reported,
 	// so a missing default file or a reference to them is not reported again.
 	broken map[string]bool
+	// memo is what the last Load with the Cache made, when it can be
+	// reused (incremental.go); built are the entries this Load built by
+	// "kind/slug", with their files, for the next; fresh are those
+	// entries, to be finished after their bodies are rendered.
+	memo  *memo
+	built map[string]*memoEntry
+	fresh []*Entry
+	// siteData is content/site.toml; indicatorNames the file names in
+	// content/indicators; gone, set by loadChanged, the entries it found
+	// deleted: all for the memo.
+	siteData       []byte
+	indicatorNames map[string]bool
+	gone           map[string]bool
 }
 
 // checkTopLevel warns about folders in content/ that nothing reads, which
@@ -725,6 +785,7 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 			have[e.Name()] = true
 		}
 	}
+	l.indicatorNames = have
 	var ids []string
 	for _, name := range sortedKeys(have) {
 		ext := path.Ext(name)
@@ -746,6 +807,18 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		}
 		ids = append(ids, id)
 	}
+	out := l.indicators(ids, have)
+	for _, ind := range out {
+		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
+	}
+	return out
+}
+
+// indicators reads and parses the indicators ids, in that order, whose
+// files are those in have (names in content/indicators); those with a
+// problem are reported and left out.
+func (l *loader) indicators(ids []string, have map[string]bool) []*indicator.Indicator {
+	dir := "content/indicators"
 	// Reading and parsing thousands of CSV files is parallel; what it
 	// found is reported in file order below.
 	type parsed struct {
@@ -809,7 +882,6 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		if t := l.updated(ind.DataFile); t.After(ind.Updated) {
 			ind.Updated = t
 		}
-		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
 		out = append(out, ind)
 	}
 	return out
