@@ -129,6 +129,8 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 	for _, f := range changed {
 		dir, name := path.Split(f)
 		switch {
+		case f == "content" || f == "content/":
+			return nil, false, nil // the folder itself, moved or deleted
 		case !strings.HasPrefix(f, "content/"):
 			// Not content (layouts, static files): not Load's business.
 			continue
@@ -373,4 +375,12 @@ func (c *Cache) forget(file string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.files, file)
+}
+
+// Forget empties the cache, as if it were new: Markdown is rendered
+// differently now (the UI strings hold the typography rules).
+func (c *Cache) Forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files, c.inds, c.memo = map[string]*cached{}, map[string]*cachedIndicator{}, nil
 }

@@ -99,6 +99,9 @@ func TestLoadChanged(t *testing.T) {
 		}, changed: []string{"content/stories/x/index.cs.md"}, full: true},
 		{name: "site.toml", change: func() { replace("content/site.toml", "[title]\n", "[title]\n# komentář\n") }, changed: []string{"content/site.toml"}, full: true},
 		{name: "a project removed", change: func() { remove("content/projects/nova-animace.cs.md") }, changed: []string{"content/projects/nova-animace.cs.md"}},
+		{name: "the partners' folder", change: func() {}, changed: []string{"content/partners"}, full: true},
+		{name: "the content folder", change: func() {}, changed: []string{"content"}, full: true},
+		{name: "a layout", change: func() {}, changed: []string{"layouts/base.html", "static/css/portal.css"}},
 	}
 	c := NewCache()
 	md := markdown.New(markdown.Options{})

@@ -672,11 +672,11 @@ func CheckICO(ico string) error {
 
 // link checks references between entries and indexes who refers to whom.
 func (l *loader) link(s *Site) {
-	s.ProjectBySlug = map[string]*Project{}
-	s.PartnerBySlug = map[string]*Partner{}
-	s.PageBySlug = map[string]*Page{}
-	s.ProjectsOf = map[string][]*Project{}
-	s.ProjectsWithInd = map[string][]*Project{}
+	s.ProjectBySlug = make(map[string]*Project, len(s.Projects))
+	s.PartnerBySlug = make(map[string]*Partner, len(s.Partners))
+	s.PageBySlug = make(map[string]*Page, len(s.Pages))
+	s.ProjectsOf = make(map[string][]*Project, len(s.Partners))
+	s.ProjectsWithInd = make(map[string][]*Project, len(s.Indicators))
 	for _, pr := range s.Projects {
 		s.ProjectBySlug[pr.Slug] = pr
 	}
@@ -686,43 +686,45 @@ func (l *loader) link(s *Site) {
 	for _, pg := range s.Pages {
 		s.PageBySlug[pg.Slug] = pg
 	}
-	partnerSlugs := sortedKeys(s.PartnerBySlug)
-	indIDs := sortedKeys(s.IndicatorByID)
+	// The known slugs and ids are sorted only for the message of an
+	// error: a Load of 10 000 projects has no time for it otherwise.
+	partnerSlugs := func() []string { return sortedKeys(s.PartnerBySlug) }
+	indIDs := func() []string { return sortedKeys(s.IndicatorByID) }
 	def := l.cfg.DefaultLanguage()
 	for _, pr := range s.Projects {
 		file := pr.Texts[def].File
 		// Read again only for the line of an error or warning: a Load of
 		// 10 000 projects would otherwise read every card twice.
 		fm := func() string { return l.fmOf(file) }
-		if pr.Carrier != "" && !l.broken[kindPartners+"/"+pr.Carrier] {
+		if pr.Carrier != "" && !l.isBroken(kindPartners, pr.Carrier) {
 			if s.PartnerBySlug[pr.Carrier] == nil {
-				l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
+				l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs()), pr.Carrier, def)
 			} else {
 				s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
 			}
 		}
-		seen := map[string]bool{pr.Carrier: true}
-		for _, ps := range pr.Partners {
-			if l.broken[kindPartners+"/"+ps] {
+		for i, ps := range pr.Partners {
+			if l.isBroken(kindPartners, ps) {
 				continue
 			}
 			if s.PartnerBySlug[ps] == nil {
-				l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
+				l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs()), ps, def)
 				continue
 			}
-			if seen[ps] {
+			// A project has a few partners: a map per project would cost
+			// more than looking back.
+			if ps == pr.Carrier || slices.Contains(pr.Partners[:i], ps) {
 				l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
 				continue
 			}
-			seen[ps] = true
 			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
 		}
 		for _, id := range pr.Indicators {
-			if l.broken["indicators/"+id] {
+			if l.isBroken("indicators", id) {
 				continue
 			}
 			if s.IndicatorByID[id] == nil {
-				l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
+				l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs()), id)
 				continue
 			}
 			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
@@ -747,6 +749,12 @@ func (l *loader) link(s *Site) {
 			seen[u] = t
 		}
 	}
+}
+
+// isBroken reports whether the entry or indicator exists but could not
+// be read (loader.broken); without a key built when none is.
+func (l *loader) isBroken(kind, slug string) bool {
+	return len(l.broken) > 0 && l.broken[kind+"/"+slug]
 }
 
 // URLSlug is the page's address segment in lang: its slug field, or the
