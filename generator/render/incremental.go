@@ -1,0 +1,289 @@
+package render
+
+import (
+	"maps"
+	"reflect"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/transformace/portal/generator/content"
+)
+
+// A save in portal serve changes one entry of a site of thousands. Making
+// the model, the list of pages and the version of every input again costs
+// a pass over all of them (a second of CPU at 10 000 projects), while the
+// save changed a card's text. So a Renderer made with Options.Prev takes
+// over the previous one's work when the site kept its shape: the same
+// configuration, layouts, UI strings, partners, indicators, stories,
+// photos and free pages (the same pointers: content.Load reuses the
+// entries it did not read again), and the same projects, of which those
+// that changed kept everything that places them in the model (title,
+// regions, status, money, fund, carrier, partners, indicators, topics).
+//
+// Then the list of pages is Prev's (a page finds what it shows in the
+// model of the Renderer that renders it, pages.go), the model is Prev's
+// copied with the changed projects' items in it (copied, not modified:
+// the data files of Prev may still be made from its model), and only the
+// versions of the changed projects and the sums of each language are
+// computed again. Stale then names the pages that show a changed input;
+// every other page's Fingerprint is what it was. Anything else makes New
+// build everything, as without Prev.
+
+// reuse takes over what prev made, when the site kept its shape (see
+// above), and reports whether it did.
+func (r *Renderer) reuse(prev *Renderer) bool {
+	changed, ok := r.sameShape(prev)
+	if !ok {
+		return false
+	}
+	models := make([]*langModel, len(r.langs))
+	var wg sync.WaitGroup
+	for i, lang := range r.langs {
+		wg.Go(func() { models[i] = r.copyModel(lang, prev.model[lang]) })
+	}
+	old := prev.Versions()
+	v := maps.Clone(old)
+	for _, pr := range changed {
+		v["project:"+pr.Slug], v["card:"+pr.Slug] = r.projectVersions(pr)
+	}
+	wg.Wait()
+	r.model = map[string]*langModel{}
+	for i, lang := range r.langs {
+		r.model[lang] = models[i]
+		r.langVersions(lang, v)
+	}
+	keys := []string{}
+	for _, pr := range changed {
+		keys = append(keys, "project:"+pr.Slug, "card:"+pr.Slug)
+	}
+	for _, lang := range r.langs {
+		keys = append(keys, "facets:"+lang, "totals:"+lang, "regions:"+lang, "partners:"+lang)
+	}
+	for _, k := range keys {
+		if v[k] != old[k] {
+			r.changed = append(r.changed, k)
+		}
+	}
+	r.versionsOnce.Do(func() { r.versions = v })
+	r.pagesOnce.Do(func() { r.pages = prev.Pages() })
+	// The frame's fragments and the slugs depend on nothing that differs.
+	r.frags, r.slugs = prev.frags, prev.slugs
+	r.reused = true
+	return true
+}
+
+// Stale returns the pages whose Fingerprint may differ from what it was
+// in Options.Prev, and true, when New took over Prev's pages: those that
+// name an input whose version changed. Without Prev, or when the site
+// changed its shape, it returns nil and false: any page may differ.
+func (r *Renderer) Stale() ([]*Page, bool) {
+	if !r.reused {
+		return nil, false
+	}
+	if len(r.changed) == 0 {
+		return nil, true
+	}
+	changed := map[string]bool{}
+	// Most inputs differ in length from every changed key: looking at
+	// the length first spares hashing them.
+	var lengths [256]bool
+	for _, k := range r.changed {
+		changed[k] = true
+		lengths[min(len(k), 255)] = true
+	}
+	pages := r.Pages()
+	// A scan of some 400 000 inputs at 10 000 projects: on all cores.
+	n := runtime.GOMAXPROCS(0)
+	per := (len(pages) + n - 1) / n
+	found := make([][]*Page, n)
+	var wg sync.WaitGroup
+	for w := range n {
+		part := pages[min(w*per, len(pages)):min((w+1)*per, len(pages))]
+		wg.Go(func() {
+			for _, p := range part {
+				for _, in := range p.Inputs {
+					if lengths[min(len(in), 255)] && changed[in] {
+						found[w] = append(found[w], p)
+						break
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return slices.Concat(found...), true
+}
+
+// sameShape reports whether the site of r kept the shape of prev's (see
+// above), and which projects changed.
+func (r *Renderer) sameShape(prev *Renderer) (changed []*content.Project, ok bool) {
+	if prev == nil || prev.lay != r.lay || prev.build != r.build || !slices.Equal(prev.langs, r.langs) {
+		return nil, false
+	}
+	for _, lang := range r.langs {
+		if prev.locales[lang] != r.locales[lang] {
+			return nil, false
+		}
+	}
+	ps, s := prev.site, r.site
+	if !reflect.DeepEqual(*ps.Config, *s.Config) ||
+		!slices.Equal(ps.Partners, s.Partners) || !slices.Equal(ps.Indicators, s.Indicators) ||
+		!slices.Equal(ps.Stories, s.Stories) || !slices.Equal(ps.Pages, s.Pages) ||
+		len(ps.Projects) != len(s.Projects) {
+		return nil, false
+	}
+	// The photos: their variants are found anew for every build.
+	for _, st := range s.Stories {
+		for _, name := range append([]string{st.Cover}, st.Images...) {
+			if name != "" && imageKey(prev.images(st.Dir, name)) != imageKey(r.images(st.Dir, name)) {
+				return nil, false
+			}
+		}
+	}
+	for i, b := range s.Projects {
+		a := ps.Projects[i]
+		if a == b {
+			continue
+		}
+		if a.Slug != b.Slug || !r.samePlace(a, b) {
+			return nil, false
+		}
+		changed = append(changed, b)
+	}
+	return changed, true
+}
+
+// samePlace reports whether two versions of a project have the same
+// place in the model: every field buildModel reads but the text and the
+// date.
+func (r *Renderer) samePlace(a, b *content.Project) bool {
+	if !slices.Equal(a.Regions, b.Regions) || a.Status != b.Status || a.BudgetCZK != b.BudgetCZK ||
+		a.EUFundingCZK != b.EUFundingCZK || a.Fund != b.Fund || a.Carrier != b.Carrier ||
+		!slices.Equal(a.Partners, b.Partners) || !slices.Equal(a.Indicators, b.Indicators) || !slices.Equal(a.Tags, b.Tags) {
+		return false
+	}
+	for _, lang := range r.langs {
+		if a.In(lang).Title != b.In(lang).Title {
+			return false
+		}
+	}
+	return true
+}
+
+// copyModel is old, the model of lang of a site of the same shape, with
+// every item copied and the projects' items made from r's site: what
+// buildModel would make, without sorting or slugging anything again.
+func (r *Renderer) copyModel(lang string, old *langModel) *langModel {
+	s := r.site
+	m := &langModel{
+		projectBy: make(map[string]*ProjectItem, len(old.projects)),
+		partnerBy: make(map[string]*PartnerItem, len(old.partners)),
+		indBy:     make(map[string]*IndicatorItem, len(old.indicators)),
+		totals:    old.totals, // money and statuses are the same
+	}
+	// Items are found by their place in the old model's lists (idx):
+	// 170 000 links at 10 000 projects, too many to look up in a map.
+	m.partners = make([]*PartnerItem, len(old.partners))
+	for i, o := range old.partners {
+		it := &PartnerItem{P: o.P, T: o.T, Path: o.Path, Budget: o.Budget, idx: i}
+		m.partners[i] = it
+		m.partnerBy[o.P.Slug] = it
+	}
+	m.indicators = make([]*IndicatorItem, len(old.indicators))
+	for i, o := range old.indicators {
+		it := &IndicatorItem{I: o.I, Title: o.Title, Unit: o.Unit, UnitForms: o.UnitForms, Description: o.Description, Path: o.Path, idx: i}
+		m.indicators[i] = it
+		m.indBy[o.I.ID] = it
+	}
+	m.projects = make([]*ProjectItem, len(old.projects))
+	for i, o := range old.projects {
+		pr := s.ProjectBySlug[o.P.Slug]
+		it := &ProjectItem{P: pr, T: pr.In(lang), Path: o.Path, Updated: pr.Updated, Tags: o.Tags, idx: i,
+			Partners: remap(o.Partners, m.partners, partnerIdx), Indicators: remap(o.Indicators, m.indicators, indicatorIdx)}
+		if o.Carrier != nil {
+			it.Carrier = m.partners[o.Carrier.idx]
+		}
+		m.projects[i] = it
+		m.projectBy[pr.Slug] = it
+	}
+	for i, o := range old.partners {
+		it := m.partners[i]
+		it.Carries, it.Joins = remap(o.Carries, m.projects, projectIdx), remap(o.Joins, m.projects, projectIdx)
+	}
+	for i, o := range old.indicators {
+		m.indicators[i].Projects = remap(o.Projects, m.projects, projectIdx)
+	}
+	m.newest = newest(m.projects)
+	stories := make(map[*StoryItem]*StoryItem, len(old.stories))
+	for _, o := range old.stories {
+		it := r.storyItem(lang, o.S)
+		stories[o] = it
+		m.stories = append(m.stories, it)
+	}
+	mapped := func(m map[*StoryItem]*StoryItem) func(*StoryItem) *StoryItem {
+		return func(it *StoryItem) *StoryItem { return m[it] }
+	}
+	for _, o := range old.regions {
+		ri := &RegionItem{Key: o.Key, Name: o.Name, Path: o.Path, CoverAlt: o.CoverAlt, CoverCredit: o.CoverCredit, CoverCreditLang: o.CoverCreditLang,
+			Stories: remapBy(o.Stories, mapped(stories)), Projects: remap(o.Projects, m.projects, projectIdx), Partners: remap(o.Partners, m.partners, partnerIdx), Indicators: remap(o.Indicators, m.indicators, indicatorIdx),
+			Budget: o.Budget, EU: o.EU, Budgeted: o.Budgeted}
+		// As buildModel: the cover of its newest story that has one.
+		for _, si := range ri.Stories {
+			if si.Cover != nil {
+				ri.Cover = si.Cover
+				break
+			}
+		}
+		m.regions = append(m.regions, ri)
+	}
+	for _, of := range old.facets {
+		f := &Facet{Name: of.Name, Label: of.Label, More: of.More}
+		values := make(map[*FacetValue]*FacetValue, len(of.Values))
+		for _, ov := range of.Values {
+			fv := &FacetValue{Facet: ov.Facet, Key: ov.Key, Label: ov.Label, Path: ov.Path, Count: ov.Count, keyIn: ov.keyIn, projects: remap(ov.projects, m.projects, projectIdx)}
+			values[ov] = fv
+			f.Values = append(f.Values, fv)
+		}
+		if of.Top != nil {
+			f.Top = map[*FacetValue]bool{}
+			for ov := range of.Top {
+				f.Top[values[ov]] = true
+			}
+		}
+		m.facets = append(m.facets, f)
+	}
+	return m
+}
+
+// remap is list with every item replaced by its copy, found in copies at
+// the item's place (idx).
+func remap[T any](list []*T, copies []*T, idx func(*T) int) []*T {
+	if list == nil {
+		return nil
+	}
+	out := make([]*T, len(list))
+	for i, it := range list {
+		out[i] = copies[idx(it)]
+	}
+	return out
+}
+
+// remapBy is list with every item replaced by copyOf(item).
+func remapBy[T any](list []*T, copyOf func(*T) *T) []*T {
+	if list == nil {
+		return nil
+	}
+	out := make([]*T, len(list))
+	for i, it := range list {
+		out[i] = copyOf(it)
+	}
+	return out
+}
+
+func projectIdx(it *ProjectItem) int     { return it.idx }
+func partnerIdx(it *PartnerItem) int     { return it.idx }
+func indicatorIdx(it *IndicatorItem) int { return it.idx }
+
+// Reused reports whether New took over the pages of Options.Prev.
+func (r *Renderer) Reused() bool { return r.reused }
