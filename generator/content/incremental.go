@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +40,8 @@ type memo struct {
 	warns Errors
 	// indicators are the names of the files in content/indicators.
 	indicators map[string]bool
+	// linkWarns are the warnings of link by what they are about.
+	linkWarns map[string]Errors
 }
 
 // memoEntry is an entry with the files it was built from.
@@ -62,13 +63,15 @@ func (c *Cache) memoFor(siteData []byte) *memo {
 // remember keeps s, which l made without errors, as the memo; own are
 // its warnings but those of link.
 func (c *Cache) remember(l *loader, s *Site, own Errors) {
-	m := &memo{site: s, warns: own, entries: l.built, indicators: l.indicatorNames, siteData: l.siteData}
+	m := &memo{site: s, warns: own, entries: l.built, indicators: l.indicatorNames, siteData: l.siteData, linkWarns: l.linkWarns}
 	if l.gone != nil { // loadChanged
-		// The entries it took over without looking at them.
-		for k, e := range l.memo.entries {
-			if _, ok := m.entries[k]; !ok && !l.gone[k] {
-				m.entries[k] = e
-			}
+		// The entries it took over without looking at them, with those it
+		// read: the old memo's map, changed in place (a copy would be a
+		// pass over every entry; nothing else reads it).
+		m.entries = l.memo.entries
+		maps.Copy(m.entries, l.built)
+		for k := range l.gone {
+			delete(m.entries, k)
 		}
 		if m.indicators == nil {
 			m.indicators = l.memo.indicators
@@ -167,33 +170,21 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 	s = &Site{Config: l.cfg}
 	filesChanged := false
 	var jobs []renderJob
-	// entries is one kind of the new site: the memo's list with the
-	// affected slugs built again, added or left out.
-	entries := func(kind string, old []*Entry, build func(slug string, files map[string]*rawFile) any) []any {
+	// entries is one kind of the new site: the memo's list (old, sorted
+	// by slug) with the affected slugs built again, added or left out.
+	entries := func(kind string, old []*Entry, oldEntry func(i int) any, build func(slug string, files map[string]*rawFile) any) []any {
 		affected := kinds[kind]
-		var out []any
-		have := map[string]bool{}
-		for _, e := range old {
-			have[e.Slug] = true
+		out := make([]any, 0, len(old)+len(affected))
+		var added []string
+		for slug := range affected {
+			if m.entries[kind+"/"+slug] == nil {
+				added = append(added, slug)
+			}
 		}
-		slugs := slices.Sorted(func(yield func(string) bool) {
-			for _, e := range old {
-				if !yield(e.Slug) {
-					return
-				}
-			}
-			for slug := range affected {
-				if !have[slug] && !yield(slug) {
-					return
-				}
-			}
-		})
-		for _, slug := range slugs {
+		sort.Strings(added)
+		// one builds the entry of an affected slug, if it has files.
+		one := func(slug string) {
 			key := kind + "/" + slug
-			if !affected[slug] {
-				out = append(out, m.entries[key].entry)
-				continue
-			}
 			files := map[string]*rawFile{}
 			for _, lang := range l.cfg.Languages {
 				file := "content/" + kind + "/" + slug + "." + lang + ".md"
@@ -216,25 +207,41 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 			}
 			if len(files) == 0 {
 				l.gone[key] = true
-				continue
+				return
 			}
 			if e := build(slug, files); e != nil {
 				out = append(out, e)
 			}
 		}
+		// The old entries in order, merged with the new slugs.
+		for i, e := range old {
+			for len(added) > 0 && added[0] < e.Slug {
+				one(added[0])
+				added = added[1:]
+			}
+			if affected[e.Slug] {
+				one(e.Slug)
+			} else {
+				out = append(out, oldEntry(i))
+			}
+		}
+		for _, slug := range added {
+			one(slug)
+		}
 		return out
 	}
-	for _, e := range entries(kindProjects, entriesOf(m.site.Projects), func(slug string, files map[string]*rawFile) any {
+	s.Projects = make([]*Project, 0, len(m.site.Projects)+len(kinds[kindProjects]))
+	for _, e := range entries(kindProjects, entriesOf(m.site.Projects), func(i int) any { return m.site.Projects[i] }, func(slug string, files map[string]*rawFile) any {
 		return nilIfNone(entryOf(l, kindProjects, slug, files, &jobs, l.project))
 	}) {
 		s.Projects = append(s.Projects, e.(*Project))
 	}
-	for _, e := range entries(kindPartners, entriesOf(m.site.Partners), func(slug string, files map[string]*rawFile) any {
+	for _, e := range entries(kindPartners, entriesOf(m.site.Partners), func(i int) any { return m.site.Partners[i] }, func(slug string, files map[string]*rawFile) any {
 		return nilIfNone(entryOf(l, kindPartners, slug, files, &jobs, l.partner))
 	}) {
 		s.Partners = append(s.Partners, e.(*Partner))
 	}
-	for _, e := range entries(kindPages, entriesOf(m.site.Pages), func(slug string, files map[string]*rawFile) any {
+	for _, e := range entries(kindPages, entriesOf(m.site.Pages), func(i int) any { return m.site.Pages[i] }, func(slug string, files map[string]*rawFile) any {
 		return nilIfNone(entryOf(l, kindPages, slug, files, &jobs, l.page))
 	}) {
 		s.Pages = append(s.Pages, e.(*Page))

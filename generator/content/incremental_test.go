@@ -81,6 +81,8 @@ func TestLoadChanged(t *testing.T) {
 			write("content/partners/ustecky-kraj.cs.md", strings.Replace(read("content/partners/ustecky-kraj.en.md"), "+++\ntitle", "+++\nkind = \"region\"\ntitle", 1))
 		}, changed: []string{"content/partners/ustecky-kraj.cs.md"}},
 		{name: "a partner listed twice (a warning)", change: func() { replace(card, `partners = ["ustecky-kraj"]`, `partners = ["ustecky-kraj", "ustecky-kraj"]`) }, changed: []string{card}},
+		{name: "a line above the warning", change: func() { replace(card, "region = ", "territory = \"kraj\"\nregion = ") }, changed: []string{card}},
+		{name: "another card while it warns", change: func() { replace(cardEN, `title = "New `, `title = "Newer `) }, changed: []string{cardEN}},
 		{name: "a free page", change: func() { replace("content/pages/about.cs.md", "+++\n\n", "+++\n\nNovinka. ") }, changed: []string{"content/pages/about.cs.md"}},
 		{name: "an indicator's figures", change: func() { write(ind+".csv", strings.Replace(indCSV, "\n", "\n\n", 1)) }, changed: []string{ind + ".csv"}},
 		{name: "an indicator removed that a project lists", change: func() { remove(ind + ".csv"); remove(ind + ".toml") }, changed: []string{ind + ".csv", ind + ".toml"}, broken: true},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
@@ -251,6 +252,9 @@ type loader struct {
 	siteData       []byte
 	indicatorNames map[string]bool
 	gone           map[string]bool
+	// linkWarns are the warnings of link by "kind/slug" of the project
+	// or indicator they are about (relink).
+	linkWarns map[string]Errors
 }
 
 // checkTopLevel warns about folders in content/ that nothing reads, which
@@ -672,67 +676,30 @@ func CheckICO(ico string) error {
 
 // link checks references between entries and indexes who refers to whom.
 func (l *loader) link(s *Site) {
-	s.ProjectBySlug = make(map[string]*Project, len(s.Projects))
 	s.PartnerBySlug = make(map[string]*Partner, len(s.Partners))
 	s.PageBySlug = make(map[string]*Page, len(s.Pages))
-	s.ProjectsOf = make(map[string][]*Project, len(s.Partners))
-	s.ProjectsWithInd = make(map[string][]*Project, len(s.Indicators))
-	for _, pr := range s.Projects {
-		s.ProjectBySlug[pr.Slug] = pr
-	}
 	for _, pa := range s.Partners {
 		s.PartnerBySlug[pa.Slug] = pa
 	}
 	for _, pg := range s.Pages {
 		s.PageBySlug[pg.Slug] = pg
 	}
-	// The known slugs and ids are sorted only for the message of an
-	// error: a Load of 10 000 projects has no time for it otherwise.
-	partnerSlugs := func() []string { return sortedKeys(s.PartnerBySlug) }
-	indIDs := func() []string { return sortedKeys(s.IndicatorByID) }
-	def := l.cfg.DefaultLanguage()
-	for _, pr := range s.Projects {
-		file := pr.Texts[def].File
-		// Read again only for the line of an error or warning: a Load of
-		// 10 000 projects would otherwise read every card twice.
-		fm := func() string { return l.fmOf(file) }
-		if pr.Carrier != "" && !l.isBroken(kindPartners, pr.Carrier) {
-			if s.PartnerBySlug[pr.Carrier] == nil {
-				l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs()), pr.Carrier, def)
-			} else {
-				s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
-			}
+	l.linkWarns = map[string]Errors{}
+	if !l.relink(s) {
+		s.ProjectBySlug = make(map[string]*Project, len(s.Projects))
+		s.ProjectsOf = make(map[string][]*Project, len(s.Partners))
+		s.ProjectsWithInd = make(map[string][]*Project, len(s.Indicators))
+		for _, pr := range s.Projects {
+			s.ProjectBySlug[pr.Slug] = pr
 		}
-		for i, ps := range pr.Partners {
-			if l.isBroken(kindPartners, ps) {
-				continue
-			}
-			if s.PartnerBySlug[ps] == nil {
-				l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs()), ps, def)
-				continue
-			}
-			// A project has a few partners: a map per project would cost
-			// more than looking back.
-			if ps == pr.Carrier || slices.Contains(pr.Partners[:i], ps) {
-				l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
-				continue
-			}
-			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
+		for _, pr := range s.Projects {
+			l.linkProject(s, pr, true)
 		}
-		for _, id := range pr.Indicators {
-			if l.isBroken("indicators", id) {
-				continue
+		for _, ind := range s.Indicators {
+			if len(s.ProjectsWithInd[ind.ID]) == 0 {
+				l.p.warnf(ind.MetaFile, 0, "no project lists indicator %q in its indicators", ind.ID)
+				l.linkWarns["indicators/"+ind.ID] = Errors{l.p.warns[len(l.p.warns)-1]}
 			}
-			if s.IndicatorByID[id] == nil {
-				l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs()), id)
-				continue
-			}
-			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
-		}
-	}
-	for _, ind := range s.Indicators {
-		if len(s.ProjectsWithInd[ind.ID]) == 0 {
-			l.p.warnf(ind.MetaFile, 0, "no project lists indicator %q in its indicators", ind.ID)
 		}
 	}
 	// Free pages are addressed by their per-language URL slug: two pages
@@ -749,6 +716,132 @@ func (l *loader) link(s *Site) {
 			seen[u] = t
 		}
 	}
+}
+
+// linkProject checks the references of one project and, with index,
+// adds it to the lists of who refers to whom. Its warnings are kept by
+// its slug in linkWarns, for a Load that does not check it again.
+func (l *loader) linkProject(s *Site, pr *Project, index bool) {
+	nwarns := len(l.p.warns)
+	defer func() {
+		if len(l.p.warns) > nwarns {
+			l.linkWarns[kindProjects+"/"+pr.Slug] = slices.Clone(l.p.warns[nwarns:])
+		}
+	}()
+	def := l.cfg.DefaultLanguage()
+	// The known slugs and ids are sorted only for the message of an
+	// error: a Load of 10 000 projects has no time for it otherwise.
+	partnerSlugs := func() []string { return sortedKeys(s.PartnerBySlug) }
+	indIDs := func() []string { return sortedKeys(s.IndicatorByID) }
+	file := pr.Texts[def].File
+	// Read again only for the line of an error or warning: a Load of
+	// 10 000 projects would otherwise read every card twice.
+	fm := func() string { return l.fmOf(file) }
+	if pr.Carrier != "" && !l.isBroken(kindPartners, pr.Carrier) {
+		if s.PartnerBySlug[pr.Carrier] == nil {
+			l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs()), pr.Carrier, def)
+		} else if index {
+			s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
+		}
+	}
+	for i, ps := range pr.Partners {
+		if l.isBroken(kindPartners, ps) {
+			continue
+		}
+		if s.PartnerBySlug[ps] == nil {
+			l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs()), ps, def)
+			continue
+		}
+		// A project has a few partners: a map per project would cost
+		// more than looking back.
+		if ps == pr.Carrier || slices.Contains(pr.Partners[:i], ps) {
+			l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
+			continue
+		}
+		if index {
+			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
+		}
+	}
+	for _, id := range pr.Indicators {
+		if l.isBroken("indicators", id) {
+			continue
+		}
+		if s.IndicatorByID[id] == nil {
+			l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs()), id)
+			continue
+		}
+		if index {
+			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
+		}
+	}
+}
+
+// relink is link after a Load that took the memo's site over but for a
+// few projects, none of which changed what it refers to, and with the
+// same partners, indicators and projects by slug: the memo's lists of
+// who refers to whom with the changed projects in them, its warnings but
+// the changed projects', which are checked again. It reports false, having
+// done nothing, when the site is not such.
+func (l *loader) relink(s *Site) bool {
+	if l.gone == nil || len(l.broken) > 0 {
+		return false // a full Load, or a reference may be to a broken file
+	}
+	old := l.memo.site
+	if len(old.Projects) != len(s.Projects) || len(old.IndicatorByID) != len(s.IndicatorByID) || len(old.PartnerBySlug) != len(s.PartnerBySlug) {
+		return false
+	}
+	for id := range s.IndicatorByID {
+		if old.IndicatorByID[id] == nil {
+			return false
+		}
+	}
+	for slug := range s.PartnerBySlug {
+		if old.PartnerBySlug[slug] == nil {
+			return false
+		}
+	}
+	var changed []int
+	for i, pr := range s.Projects {
+		o := old.Projects[i]
+		if o == pr {
+			continue
+		}
+		if o.Slug != pr.Slug || o.Carrier != pr.Carrier || !slices.Equal(o.Partners, pr.Partners) || !slices.Equal(o.Indicators, pr.Indicators) {
+			return false
+		}
+		changed = append(changed, i)
+	}
+	s.ProjectBySlug = maps.Clone(old.ProjectBySlug)
+	s.ProjectsOf = maps.Clone(old.ProjectsOf)
+	s.ProjectsWithInd = maps.Clone(old.ProjectsWithInd)
+	// The lists that hold a changed project get it in the old one's place.
+	replace := func(lists map[string][]*Project, key string, o, pr *Project) {
+		list := slices.Clone(lists[key])
+		if i := slices.Index(list, o); i >= 0 {
+			list[i] = pr
+			lists[key] = list
+		}
+	}
+	checked := map[string]bool{}
+	for _, i := range changed {
+		o, pr := old.Projects[i], s.Projects[i]
+		s.ProjectBySlug[pr.Slug] = pr
+		for _, ps := range append([]string{pr.Carrier}, pr.Partners...) {
+			replace(s.ProjectsOf, ps, o, pr)
+		}
+		for _, id := range pr.Indicators {
+			replace(s.ProjectsWithInd, id, o, pr)
+		}
+		l.linkProject(s, pr, false)
+		checked[kindProjects+"/"+pr.Slug] = true
+	}
+	for k, ws := range l.memo.linkWarns {
+		if !checked[k] {
+			l.p.warns = append(l.p.warns, ws...)
+			l.linkWarns[k] = ws
+		}
+	}
+	return true
 }
 
 // isBroken reports whether the entry or indicator exists but could not

@@ -37,10 +37,14 @@ func (r *Renderer) reuse(prev *Renderer) bool {
 	if !ok {
 		return false
 	}
+	bySlug := make(map[string]*content.Project, len(changed))
+	for _, pr := range changed {
+		bySlug[pr.Slug] = pr
+	}
 	models := make([]*langModel, len(r.langs))
 	var wg sync.WaitGroup
 	for i, lang := range r.langs {
-		wg.Go(func() { models[i] = r.copyModel(lang, prev.model[lang]) })
+		wg.Go(func() { models[i] = r.copyModel(lang, prev.model[lang], bySlug) })
 	}
 	old := prev.Versions()
 	v := maps.Clone(old)
@@ -86,11 +90,16 @@ func (r *Renderer) Stale() ([]*Page, bool) {
 	}
 	changed := map[string]bool{}
 	// Most inputs differ in length from every changed key: looking at
-	// the length first spares hashing them.
+	// the length first spares comparing them. The few that are left are
+	// compared with each key, or looked up when there are many keys.
 	var lengths [256]bool
 	for _, k := range r.changed {
 		changed[k] = true
 		lengths[min(len(k), 255)] = true
+	}
+	isChanged := func(in string) bool { return changed[in] }
+	if len(r.changed) <= 8 {
+		isChanged = func(in string) bool { return slices.Contains(r.changed, in) }
 	}
 	pages := r.Pages()
 	// A scan of some 400 000 inputs at 10 000 projects: on all cores.
@@ -103,7 +112,7 @@ func (r *Renderer) Stale() ([]*Page, bool) {
 		wg.Go(func() {
 			for _, p := range part {
 				for _, in := range p.Inputs {
-					if lengths[min(len(in), 255)] && changed[in] {
+					if lengths[min(len(in), 255)] && isChanged(in) {
 						found[w] = append(found[w], p)
 						break
 					}
@@ -172,47 +181,58 @@ func (r *Renderer) samePlace(a, b *content.Project) bool {
 }
 
 // copyModel is old, the model of lang of a site of the same shape, with
-// every item copied and the projects' items made from r's site: what
-// buildModel would make, without sorting or slugging anything again.
-func (r *Renderer) copyModel(lang string, old *langModel) *langModel {
-	s := r.site
+// every item copied and the items of the changed projects (by slug) made
+// from them: what buildModel would make, without sorting or slugging
+// anything again.
+func (r *Renderer) copyModel(lang string, old *langModel, changed map[string]*content.Project) *langModel {
 	m := &langModel{
-		projectBy: make(map[string]*ProjectItem, len(old.projects)),
-		partnerBy: make(map[string]*PartnerItem, len(old.partners)),
-		indBy:     make(map[string]*IndicatorItem, len(old.indicators)),
-		totals:    old.totals, // money and statuses are the same
+		projectAt: old.projectAt, partnerAt: old.partnerAt, indAt: old.indAt, // the same places
+		totals: old.totals, // money and statuses are the same
 	}
 	// Items are found by their place in the old model's lists (idx):
-	// 170 000 links at 10 000 projects, too many to look up in a map.
+	// 170 000 links at 10 000 projects, too many to look up in a map. The
+	// items and the lists of links are allocated in blocks: one by one,
+	// they were half of the time.
+	var (
+		projectLinks   slab[ProjectItem]
+		partnerLinks   slab[PartnerItem]
+		indicatorLinks slab[IndicatorItem]
+	)
+	partnerItems := make([]PartnerItem, len(old.partners))
 	m.partners = make([]*PartnerItem, len(old.partners))
 	for i, o := range old.partners {
-		it := &PartnerItem{P: o.P, T: o.T, Path: o.Path, Budget: o.Budget, idx: i}
+		it := &partnerItems[i]
+		it.P, it.T, it.Path, it.Budget, it.idx = o.P, o.T, o.Path, o.Budget, i
 		m.partners[i] = it
-		m.partnerBy[o.P.Slug] = it
 	}
+	indicatorItems := make([]IndicatorItem, len(old.indicators))
 	m.indicators = make([]*IndicatorItem, len(old.indicators))
 	for i, o := range old.indicators {
-		it := &IndicatorItem{I: o.I, Title: o.Title, Unit: o.Unit, UnitForms: o.UnitForms, Description: o.Description, Path: o.Path, idx: i}
+		it := &indicatorItems[i]
+		it.I, it.Title, it.Unit, it.UnitForms, it.Description, it.Path, it.idx = o.I, o.Title, o.Unit, o.UnitForms, o.Description, o.Path, i
 		m.indicators[i] = it
-		m.indBy[o.I.ID] = it
 	}
+	projectItems := make([]ProjectItem, len(old.projects))
 	m.projects = make([]*ProjectItem, len(old.projects))
 	for i, o := range old.projects {
-		pr := s.ProjectBySlug[o.P.Slug]
-		it := &ProjectItem{P: pr, T: pr.In(lang), Path: o.Path, Updated: pr.Updated, Tags: o.Tags, idx: i,
-			Partners: remap(o.Partners, m.partners, partnerIdx), Indicators: remap(o.Indicators, m.indicators, indicatorIdx)}
+		it := &projectItems[i]
+		it.P, it.T, it.Path, it.Updated, it.Tags, it.idx = o.P, o.T, o.Path, o.Updated, o.Tags, i
+		if pr := changed[o.P.Slug]; pr != nil {
+			it.P, it.T, it.Updated = pr, pr.In(lang), pr.Updated
+		}
+		it.Partners = partnerLinks.remap(o.Partners, m.partners, partnerIdx)
+		it.Indicators = indicatorLinks.remap(o.Indicators, m.indicators, indicatorIdx)
 		if o.Carrier != nil {
 			it.Carrier = m.partners[o.Carrier.idx]
 		}
 		m.projects[i] = it
-		m.projectBy[pr.Slug] = it
 	}
 	for i, o := range old.partners {
 		it := m.partners[i]
-		it.Carries, it.Joins = remap(o.Carries, m.projects, projectIdx), remap(o.Joins, m.projects, projectIdx)
+		it.Carries, it.Joins = projectLinks.remap(o.Carries, m.projects, projectIdx), projectLinks.remap(o.Joins, m.projects, projectIdx)
 	}
 	for i, o := range old.indicators {
-		m.indicators[i].Projects = remap(o.Projects, m.projects, projectIdx)
+		m.indicators[i].Projects = projectLinks.remap(o.Projects, m.projects, projectIdx)
 	}
 	m.newest = newest(m.projects)
 	stories := make(map[*StoryItem]*StoryItem, len(old.stories))
@@ -226,7 +246,8 @@ func (r *Renderer) copyModel(lang string, old *langModel) *langModel {
 	}
 	for _, o := range old.regions {
 		ri := &RegionItem{Key: o.Key, Name: o.Name, Path: o.Path, CoverAlt: o.CoverAlt, CoverCredit: o.CoverCredit, CoverCreditLang: o.CoverCreditLang,
-			Stories: remapBy(o.Stories, mapped(stories)), Projects: remap(o.Projects, m.projects, projectIdx), Partners: remap(o.Partners, m.partners, partnerIdx), Indicators: remap(o.Indicators, m.indicators, indicatorIdx),
+			Stories: remapBy(o.Stories, mapped(stories)), Projects: projectLinks.remap(o.Projects, m.projects, projectIdx),
+			Partners: partnerLinks.remap(o.Partners, m.partners, partnerIdx), Indicators: indicatorLinks.remap(o.Indicators, m.indicators, indicatorIdx),
 			Budget: o.Budget, EU: o.EU, Budgeted: o.Budgeted}
 		// As buildModel: the cover of its newest story that has one.
 		for _, si := range ri.Stories {
@@ -241,7 +262,7 @@ func (r *Renderer) copyModel(lang string, old *langModel) *langModel {
 		f := &Facet{Name: of.Name, Label: of.Label, More: of.More}
 		values := make(map[*FacetValue]*FacetValue, len(of.Values))
 		for _, ov := range of.Values {
-			fv := &FacetValue{Facet: ov.Facet, Key: ov.Key, Label: ov.Label, Path: ov.Path, Count: ov.Count, keyIn: ov.keyIn, projects: remap(ov.projects, m.projects, projectIdx)}
+			fv := &FacetValue{Facet: ov.Facet, Key: ov.Key, Label: ov.Label, Path: ov.Path, Count: ov.Count, keyIn: ov.keyIn, projects: projectLinks.remap(ov.projects, m.projects, projectIdx)}
 			values[ov] = fv
 			f.Values = append(f.Values, fv)
 		}
@@ -256,13 +277,21 @@ func (r *Renderer) copyModel(lang string, old *langModel) *langModel {
 	return m
 }
 
+// slab hands out lists of links from large blocks.
+type slab[T any] struct{ free []*T }
+
 // remap is list with every item replaced by its copy, found in copies at
-// the item's place (idx).
-func remap[T any](list []*T, copies []*T, idx func(*T) int) []*T {
+// the item's place (idx). The list is full (its capacity its length), so
+// that appending to it never writes into the next one.
+func (s *slab[T]) remap(list []*T, copies []*T, idx func(*T) int) []*T {
 	if list == nil {
 		return nil
 	}
-	out := make([]*T, len(list))
+	if len(s.free) < len(list) {
+		s.free = make([]*T, max(len(list), 4096))
+	}
+	out := s.free[:len(list):len(list)]
+	s.free = s.free[len(list):]
 	for i, it := range list {
 		out[i] = copies[idx(it)]
 	}

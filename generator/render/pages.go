@@ -19,10 +19,19 @@ type langModel struct {
 	indicators []*IndicatorItem
 	stories    []*StoryItem // newest first
 	facets     []*Facet
-	projectBy  map[string]*ProjectItem
-	partnerBy  map[string]*PartnerItem
-	indBy      map[string]*IndicatorItem
-	totals     *Totals
+	// projectAt, partnerAt and indAt find an item by slug or id: its
+	// place in projects, partners and indicators. A copy of the model
+	// (incremental.go) shares them.
+	projectAt map[string]int
+	partnerAt map[string]int
+	indAt     map[string]int
+	totals    *Totals
+}
+
+func (m *langModel) project(slug string) *ProjectItem { return m.projects[m.projectAt[slug]] }
+func (m *langModel) partner(slug string) *PartnerItem { return m.partners[m.partnerAt[slug]] }
+func (m *langModel) indicator(id string) *IndicatorItem {
+	return m.indicators[m.indAt[id]]
 }
 
 func (r *Renderer) buildModel(lang string) *langModel {
@@ -30,16 +39,18 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	rt := Routes{Lang: lang, L: l}
 	s := r.site
 	def := s.Config.DefaultLanguage()
-	m := &langModel{projectBy: map[string]*ProjectItem{}, partnerBy: map[string]*PartnerItem{}, indBy: map[string]*IndicatorItem{}}
+	m := &langModel{projectAt: map[string]int{}, partnerAt: map[string]int{}, indAt: map[string]int{}}
+	partnerBy, indBy := map[string]*PartnerItem{}, map[string]*IndicatorItem{}
 
 	for _, pa := range s.Partners {
 		it := &PartnerItem{P: pa, T: pa.In(lang), Path: rt.Partner(pa.Slug)}
 		m.partners = append(m.partners, it)
-		m.partnerBy[pa.Slug] = it
+		partnerBy[pa.Slug] = it
 	}
 	locale.SortBy(lang, m.partners, func(p *PartnerItem) string { return p.T.Title })
 	for i, it := range m.partners {
 		it.idx = i
+		m.partnerAt[it.P.Slug] = i
 	}
 
 	for _, ind := range s.Indicators {
@@ -48,25 +59,26 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			it.Description = ind.Meta.Description[def]
 		}
 		m.indicators = append(m.indicators, it)
-		m.indBy[ind.ID] = it
+		indBy[ind.ID] = it
 	}
 	locale.SortBy(lang, m.indicators, func(i *IndicatorItem) string { return i.Title })
 	for i, it := range m.indicators {
 		it.idx = i
+		m.indAt[it.I.ID] = i
 	}
 
 	for _, pr := range s.Projects {
 		it := &ProjectItem{P: pr, T: pr.In(lang), Path: rt.Project(pr.Slug), Updated: pr.Updated}
 		if pr.Carrier != "" {
-			it.Carrier = m.partnerBy[pr.Carrier]
+			it.Carrier = partnerBy[pr.Carrier]
 		}
 		for _, ps := range pr.Partners {
-			if pi := m.partnerBy[ps]; pi != nil && ps != pr.Carrier {
+			if pi := partnerBy[ps]; pi != nil && ps != pr.Carrier {
 				it.Partners = append(it.Partners, pi)
 			}
 		}
 		for _, id := range pr.Indicators {
-			if ii := m.indBy[id]; ii != nil {
+			if ii := indBy[id]; ii != nil {
 				it.Indicators = append(it.Indicators, ii)
 				ii.Projects = append(ii.Projects, it)
 			}
@@ -80,11 +92,11 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			it.Tags = append(it.Tags, t)
 		}
 		m.projects = append(m.projects, it)
-		m.projectBy[pr.Slug] = it
 	}
 	locale.SortBy(lang, m.projects, func(p *ProjectItem) string { return p.T.Title })
 	for i, it := range m.projects {
 		it.idx = i
+		m.projectAt[it.P.Slug] = i
 	}
 
 	for _, it := range m.projects {
@@ -384,7 +396,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 	for _, it := range m.projects {
 		slug := it.P.Slug
 		add(it.Path, "project", func(r *Renderer) *View {
-			it := r.model[lang].projectBy[slug]
+			it := r.model[lang].project(slug)
 			v := r.baseView(lang, "project", it.Path, it.T.Title)
 			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Project(slug) })
 			v.Project = it
@@ -402,7 +414,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 	for _, it := range m.partners {
 		slug := it.P.Slug
 		add(it.Path, "partner", func(r *Renderer) *View {
-			it := r.model[lang].partnerBy[slug]
+			it := r.model[lang].partner(slug)
 			v := r.baseView(lang, "partner", it.Path, it.T.Title)
 			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Partner(slug) })
 			v.Partner = it
@@ -461,7 +473,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 	for _, it := range m.indicators {
 		id := it.I.ID
 		add(it.Path, "indicator", func(r *Renderer) *View {
-			it := r.model[lang].indBy[id]
+			it := r.model[lang].indicator(id)
 			v := r.baseView(lang, "indicator", it.Path, it.Title)
 			r.withAlternates(v, func(lg string) (string, bool) {
 				return Routes{Lang: lg, L: r.locales[lg]}.Indicator(id), true
@@ -477,7 +489,7 @@ func (r *Renderer) langPages(lang string) []*Page {
 		id := it.I.ID
 		p := "/embed/" + lang + "/" + id + "/"
 		add(p, "embed", func(r *Renderer) *View {
-			it := r.model[lang].indBy[id]
+			it := r.model[lang].indicator(id)
 			v := r.baseView(lang, "embed", p, it.Title)
 			v.Indicator = it
 			v.Canonical = r.site.Config.AbsURL(it.Path)
