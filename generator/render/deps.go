@@ -70,28 +70,10 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		v["project:"+pr.Slug], v["card:"+pr.Slug] = r.projectVersions(pr)
 	}
 	for _, pa := range s.Partners {
-		full, card := newHasher(), newHasher()
-		for _, lang := range r.langs {
-			t := pa.In(lang)
-			full.text(t)
-			card.str(t.Title, strconv.FormatBool(t.Fallback))
-		}
-		card.str(pa.Kind)
-		full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
-		v["partner:"+pa.Slug], v["pcard:"+pa.Slug] = full.sum(), card.sum()
+		v["partner:"+pa.Slug], v["pcard:"+pa.Slug] = r.partnerVersions(pa)
 	}
 	for _, ind := range s.Indicators {
-		full, card := newHasher(), newHasher()
-		meta := metaString(ind.Meta)
-		card.str(meta)
-		full.str(meta, fmt.Sprint(ind.Series), ind.Updated.String())
-		for _, row := range ind.Rows {
-			full.str(row.Period.String())
-			for _, x := range row.Values {
-				full.f64(x)
-			}
-		}
-		v["indicator:"+ind.ID], v["icard:"+ind.ID] = full.sum(), card.sum()
+		v["indicator:"+ind.ID], v["icard:"+ind.ID] = indicatorVersions(ind)
 	}
 	for _, st := range s.Stories {
 		full, card := newHasher(), newHasher()
@@ -133,6 +115,34 @@ func (r *Renderer) projectVersions(pr *content.Project) (project, card uint64) {
 		strconv.FormatInt(pr.BudgetCZK, 10), strconv.FormatInt(pr.EUFundingCZK, 10), pr.Fund, pr.Carrier,
 		fmt.Sprint(pr.Partners), fmt.Sprint(pr.Indicators), fmt.Sprint(pr.Tags), pr.Updated.String())
 	return full.sum(), c.sum()
+}
+
+// partnerVersions are the versions of "partner:<slug>" and "pcard:<slug>".
+func (r *Renderer) partnerVersions(pa *content.Partner) (partner, card uint64) {
+	full, c := newHasher(), newHasher()
+	for _, lang := range r.langs {
+		t := pa.In(lang)
+		full.text(t)
+		c.str(t.Title, strconv.FormatBool(t.Fallback))
+	}
+	c.str(pa.Kind)
+	full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
+	return full.sum(), c.sum()
+}
+
+// indicatorVersions are the versions of "indicator:<id>" and "icard:<id>".
+func indicatorVersions(ind *indicator.Indicator) (full, card uint64) {
+	f, c := newHasher(), newHasher()
+	meta := metaString(ind.Meta)
+	c.str(meta)
+	f.str(meta, fmt.Sprint(ind.Series), ind.Updated.String())
+	for _, row := range ind.Rows {
+		f.str(row.Period.String())
+		for _, x := range row.Values {
+			f.f64(x)
+		}
+	}
+	return f.sum(), c.sum()
 }
 
 // langVersions sets the versions of what the model of lang sums up

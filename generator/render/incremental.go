@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/indicator"
 )
 
 // A save in portal serve changes one entry of a site of thousands. Making
@@ -15,53 +16,62 @@ import (
 // a pass over all of them (a second of CPU at 10 000 projects), while the
 // save changed a card's text. So a Renderer made with Options.Prev takes
 // over the previous one's work when the site kept its shape: the same
-// configuration, layouts, UI strings, partners, indicators, stories,
-// photos and free pages (the same pointers: content.Load reuses the
-// entries it did not read again), and the same projects, of which those
-// that changed kept everything that places them in the model (title,
-// regions, status, money, fund, carrier, partners, indicators, topics).
+// configuration, layouts, UI strings, stories, photos and free pages (the
+// same pointers: content.Load reuses the entries it did not read again),
+// and the same projects, partners and indicators, of which those that
+// changed kept everything that places them in the model: a project its
+// titles, regions, status, money, fund, carrier, partners, indicators and
+// topics; a partner its titles and region; an indicator its titles.
 //
 // Then the list of pages is Prev's (a page finds what it shows in the
 // model of the Renderer that renders it, pages.go), the model is Prev's
-// copied with the changed projects' items in it (copied, not modified:
+// copied with the changed entries' items in it (copied, not modified:
 // the data files of Prev may still be made from its model), and only the
-// versions of the changed projects and the sums of each language are
+// versions of the changed entries and the sums of each language are
 // computed again. Stale then names the pages that show a changed input;
 // every other page's Fingerprint is what it was. Anything else makes New
 // build everything, as without Prev.
 
+// changes are the entries of a site of the same shape that changed, by
+// slug or id.
+type changes struct {
+	projects   map[string]*content.Project
+	partners   map[string]*content.Partner
+	indicators map[string]*indicator.Indicator
+}
+
 // reuse takes over what prev made, when the site kept its shape (see
 // above), and reports whether it did.
 func (r *Renderer) reuse(prev *Renderer) bool {
-	changed, ok := r.sameShape(prev)
+	ch, ok := r.sameShape(prev)
 	if !ok {
 		return false
-	}
-	bySlug := make(map[string]*content.Project, len(changed))
-	for _, pr := range changed {
-		bySlug[pr.Slug] = pr
 	}
 	models := make([]*langModel, len(r.langs))
 	var wg sync.WaitGroup
 	for i, lang := range r.langs {
-		wg.Go(func() { models[i] = r.copyModel(lang, prev.model[lang], bySlug) })
+		wg.Go(func() { models[i] = r.copyModel(lang, prev.model[lang], ch) })
 	}
 	old := prev.Versions()
 	v := maps.Clone(old)
-	for _, pr := range changed {
-		v["project:"+pr.Slug], v["card:"+pr.Slug] = r.projectVersions(pr)
+	keys := []string{}
+	for slug, pr := range ch.projects {
+		v["project:"+slug], v["card:"+slug] = r.projectVersions(pr)
+		keys = append(keys, "project:"+slug, "card:"+slug)
+	}
+	for slug, pa := range ch.partners {
+		v["partner:"+slug], v["pcard:"+slug] = r.partnerVersions(pa)
+		keys = append(keys, "partner:"+slug, "pcard:"+slug)
+	}
+	for id, ind := range ch.indicators {
+		v["indicator:"+id], v["icard:"+id] = indicatorVersions(ind)
+		keys = append(keys, "indicator:"+id, "icard:"+id)
 	}
 	wg.Wait()
 	r.model = map[string]*langModel{}
 	for i, lang := range r.langs {
 		r.model[lang] = models[i]
 		r.langVersions(lang, v)
-	}
-	keys := []string{}
-	for _, pr := range changed {
-		keys = append(keys, "project:"+pr.Slug, "card:"+pr.Slug)
-	}
-	for _, lang := range r.langs {
 		keys = append(keys, "facets:"+lang, "totals:"+lang, "regions:"+lang, "partners:"+lang)
 	}
 	for _, k := range keys {
@@ -125,42 +135,73 @@ func (r *Renderer) Stale() ([]*Page, bool) {
 }
 
 // sameShape reports whether the site of r kept the shape of prev's (see
-// above), and which projects changed.
-func (r *Renderer) sameShape(prev *Renderer) (changed []*content.Project, ok bool) {
+// above), and which entries changed.
+func (r *Renderer) sameShape(prev *Renderer) (ch changes, ok bool) {
 	if prev == nil || prev.lay != r.lay || prev.build != r.build || !slices.Equal(prev.langs, r.langs) {
-		return nil, false
+		return ch, false
 	}
 	for _, lang := range r.langs {
 		if prev.locales[lang] != r.locales[lang] {
-			return nil, false
+			return ch, false
 		}
 	}
 	ps, s := prev.site, r.site
-	if !reflect.DeepEqual(*ps.Config, *s.Config) ||
-		!slices.Equal(ps.Partners, s.Partners) || !slices.Equal(ps.Indicators, s.Indicators) ||
-		!slices.Equal(ps.Stories, s.Stories) || !slices.Equal(ps.Pages, s.Pages) ||
-		len(ps.Projects) != len(s.Projects) {
-		return nil, false
+	if !reflect.DeepEqual(*ps.Config, *s.Config) || !slices.Equal(ps.Stories, s.Stories) || !slices.Equal(ps.Pages, s.Pages) ||
+		len(ps.Projects) != len(s.Projects) || len(ps.Partners) != len(s.Partners) || len(ps.Indicators) != len(s.Indicators) {
+		return ch, false
 	}
 	// The photos: their variants are found anew for every build.
 	for _, st := range s.Stories {
 		for _, name := range append([]string{st.Cover}, st.Images...) {
 			if name != "" && imageKey(prev.images(st.Dir, name)) != imageKey(r.images(st.Dir, name)) {
-				return nil, false
+				return ch, false
 			}
 		}
 	}
+	ch = changes{projects: map[string]*content.Project{}, partners: map[string]*content.Partner{}, indicators: map[string]*indicator.Indicator{}}
 	for i, b := range s.Projects {
 		a := ps.Projects[i]
 		if a == b {
 			continue
 		}
 		if a.Slug != b.Slug || !r.samePlace(a, b) {
-			return nil, false
+			return ch, false
 		}
-		changed = append(changed, b)
+		ch.projects[b.Slug] = b
 	}
-	return changed, true
+	for i, b := range s.Partners {
+		a := ps.Partners[i]
+		if a == b {
+			continue
+		}
+		if a.Slug != b.Slug || a.Region != b.Region || !r.sameTitles(&a.Entry, &b.Entry) {
+			return ch, false
+		}
+		ch.partners[b.Slug] = b
+	}
+	for i, b := range s.Indicators {
+		a := ps.Indicators[i]
+		if a == b {
+			continue
+		}
+		// The title sorts the lists; the rest of an item is made anew.
+		if a.ID != b.ID || !maps.Equal(a.Meta.Title, b.Meta.Title) {
+			return ch, false
+		}
+		ch.indicators[b.ID] = b
+	}
+	return ch, true
+}
+
+// sameTitles reports whether two versions of an entry have the same
+// title in every language.
+func (r *Renderer) sameTitles(a, b *content.Entry) bool {
+	for _, lang := range r.langs {
+		if a.In(lang).Title != b.In(lang).Title {
+			return false
+		}
+	}
+	return true
 }
 
 // samePlace reports whether two versions of a project have the same
@@ -172,19 +213,15 @@ func (r *Renderer) samePlace(a, b *content.Project) bool {
 		!slices.Equal(a.Partners, b.Partners) || !slices.Equal(a.Indicators, b.Indicators) || !slices.Equal(a.Tags, b.Tags) {
 		return false
 	}
-	for _, lang := range r.langs {
-		if a.In(lang).Title != b.In(lang).Title {
-			return false
-		}
-	}
-	return true
+	return r.sameTitles(&a.Entry, &b.Entry)
 }
 
 // copyModel is old, the model of lang of a site of the same shape, with
-// every item copied and the items of the changed projects (by slug) made
-// from them: what buildModel would make, without sorting or slugging
+// every item copied and the items of the changed entries made from
+// them: what buildModel would make, without sorting or slugging
 // anything again.
-func (r *Renderer) copyModel(lang string, old *langModel, changed map[string]*content.Project) *langModel {
+func (r *Renderer) copyModel(lang string, old *langModel, ch changes) *langModel {
+	def := r.site.Config.DefaultLanguage()
 	m := &langModel{
 		projectAt: old.projectAt, partnerAt: old.partnerAt, indAt: old.indAt, // the same places
 		totals: old.totals, // money and statuses are the same
@@ -203,6 +240,9 @@ func (r *Renderer) copyModel(lang string, old *langModel, changed map[string]*co
 	for i, o := range old.partners {
 		it := &partnerItems[i]
 		it.P, it.T, it.Path, it.Budget, it.idx = o.P, o.T, o.Path, o.Budget, i
+		if pa := ch.partners[o.P.Slug]; pa != nil {
+			it.P, it.T = pa, pa.In(lang)
+		}
 		m.partners[i] = it
 	}
 	indicatorItems := make([]IndicatorItem, len(old.indicators))
@@ -210,6 +250,9 @@ func (r *Renderer) copyModel(lang string, old *langModel, changed map[string]*co
 	for i, o := range old.indicators {
 		it := &indicatorItems[i]
 		it.I, it.Title, it.Unit, it.UnitForms, it.Description, it.Path, it.idx = o.I, o.Title, o.Unit, o.UnitForms, o.Description, o.Path, i
+		if ind := ch.indicators[o.I.ID]; ind != nil {
+			it.describe(ind, lang, def)
+		}
 		m.indicators[i] = it
 	}
 	projectItems := make([]ProjectItem, len(old.projects))
@@ -217,7 +260,7 @@ func (r *Renderer) copyModel(lang string, old *langModel, changed map[string]*co
 	for i, o := range old.projects {
 		it := &projectItems[i]
 		it.P, it.T, it.Path, it.Updated, it.Tags, it.idx = o.P, o.T, o.Path, o.Updated, o.Tags, i
-		if pr := changed[o.P.Slug]; pr != nil {
+		if pr := ch.projects[o.P.Slug]; pr != nil {
 			it.P, it.T, it.Updated = pr, pr.In(lang), pr.Updated
 		}
 		it.Partners = partnerLinks.remap(o.Partners, m.partners, partnerIdx)

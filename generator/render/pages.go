@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/indicator"
 	"github.com/transformace/portal/generator/locale"
 )
 
@@ -54,10 +55,8 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	}
 
 	for _, ind := range s.Indicators {
-		it := &IndicatorItem{I: ind, Title: ind.Meta.Title[lang], Unit: ind.Meta.Unit.In(lang, def), UnitForms: ind.Meta.Unit.FormsIn(lang, def), Description: ind.Meta.Description[lang], Path: rt.Indicator(ind.ID)}
-		if it.Description == "" {
-			it.Description = ind.Meta.Description[def]
-		}
+		it := &IndicatorItem{Path: rt.Indicator(ind.ID)}
+		it.describe(ind, lang, def)
 		m.indicators = append(m.indicators, it)
 		indBy[ind.ID] = it
 	}
@@ -175,6 +174,15 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	m.facets = r.buildFacets(lang, m)
 	m.totals = buildTotals(l, rt, m.projects)
 	return m
+}
+
+// describe sets what an indicator's item says of ind in lang.
+func (it *IndicatorItem) describe(ind *indicator.Indicator, lang, def string) {
+	it.I, it.Title, it.Unit, it.UnitForms = ind, ind.Meta.Title[lang], ind.Meta.Unit.In(lang, def), ind.Meta.Unit.FormsIn(lang, def)
+	it.Description = ind.Meta.Description[lang]
+	if it.Description == "" {
+		it.Description = ind.Meta.Description[def]
+	}
 }
 
 // newest are the six projects changed last; of those changed at the

@@ -116,14 +116,19 @@ func TestSessionSameAsFresh(t *testing.T) {
 		{name: "a translation removed", change: func() { remove("content/projects/treti.en.md") }, changed: []string{"content/projects/treti.en.md"}},
 		{name: "a project removed", change: func() { remove("content/projects/treti.cs.md") }, changed: []string{"content/projects/treti.cs.md"}},
 		{name: "name of a partner", change: func() { replace("content/partners/zatec.en.md", `title = "Žatec"`, `title = "Zatec (Saaz)"`) }, changed: []string{"content/partners/zatec.en.md"}},
-		{name: "text of a partner", change: func() { replace("content/partners/zatec.cs.md", "O organizaci", "Něco o organizaci") }, changed: []string{"content/partners/zatec.cs.md"}},
-		{name: "figures of an indicator", change: func() { replace(akce+".csv", "2024-Q3;5,5", "2024-Q3;7,25") }, changed: []string{akce + ".csv"}},
+		{name: "text of a partner", change: func() { replace("content/partners/zatec.cs.md", "O organizaci", "Něco o organizaci") }, changed: []string{"content/partners/zatec.cs.md"}, short: true},
+		{name: "kind of a partner", change: func() { replace("content/partners/zatec.cs.md", `kind = "municipality"`, `kind = "ngo"`) }, changed: []string{"content/partners/zatec.cs.md"}, short: true},
+		{name: "figures of an indicator", change: func() { replace(akce+".csv", "2024-Q3;5,5", "2024-Q3;7,25") }, changed: []string{akce + ".csv"}, short: true},
+		{name: "target of an indicator", change: func() { replace(akce+".toml", "target = 12", "target = 10") }, changed: []string{akce + ".toml"}, short: true},
+		{name: "description of an indicator", change: func() {
+			replace(akce+".toml", `en = "How many events took place."`, `en = "How many events there were."`)
+		}, changed: []string{akce + ".toml"}, short: true},
 		{name: "title of an indicator", change: func() { replace(akce+".toml", `cs = "Počet akcí"`, `cs = "Počet akcí v kraji"`) }, changed: []string{akce + ".toml"}},
 		{name: "a broken indicator", change: func() { replace(akce+".toml", `periodicity = "quarterly"`, `periodicity = "quartely"`) }, changed: []string{akce + ".toml"}, broken: true},
 		{name: "fixed, with a new source", change: func() {
 			replace(akce+".toml", `periodicity = "quartely"`, `periodicity = "quarterly"`)
 			replace(akce+".toml", `source = "Zkušební data"`, `source = "Jiná data"`)
-		}, changed: []string{akce + ".toml"}},
+		}, changed: []string{akce + ".toml"}, short: true},
 		{name: "a free page", change: func() {
 			replace("content/pages/accessibility.cs.md", `"Prohlášení o přístupnosti"`, `"Přístupnost"`)
 		}, changed: []string{"content/pages/accessibility.cs.md"}},
