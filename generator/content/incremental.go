@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,6 +148,9 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 			ext := path.Ext(name)
 			id := strings.TrimSuffix(name, ext)
 			if (ext != ".toml" && ext != ".csv") || !ValidSlug(id) {
+				if l.cameAndWent(f) {
+					continue
+				}
 				return nil, false, nil
 			}
 			inds[id] = true
@@ -157,6 +161,9 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 		stem, isMD := strings.CutSuffix(name, ".md")
 		dot := strings.LastIndexByte(stem, '.')
 		if slugs == nil || !isMD || dot < 0 || !l.cfg.HasLanguage(stem[dot+1:]) || !ValidSlug(stem[:dot]) {
+			if slugs != nil && l.cameAndWent(f) {
+				continue
+			}
 			// A story, a folder, site.toml, a file that is not read or
 			// has a bad name (a full Load says what is wrong with it).
 			return nil, false, nil
@@ -265,6 +272,26 @@ func (l *loader) loadChanged(changed []string) (s *Site, ok bool, err error) {
 	l.opts.Cache.partial++
 	s, err = l.done(s, m.warns)
 	return s, true, err
+}
+
+// cameAndWent reports whether f, a file that is not content in a folder
+// of entries or indicators, is a temporary file that came and went
+// since the memo was made, as `sed -i` and some editors leave: it is not
+// there, and the memo neither read it nor warned about it. Anything else
+// such needs a full Load, which says what is wrong with it.
+func (l *loader) cameAndWent(f string) bool {
+	if _, err := fs.Stat(l.fsys, f); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	if _, found := slices.BinarySearch(l.memo.site.Files, f); found {
+		return false
+	}
+	for _, w := range l.memo.warns {
+		if w.File == f {
+			return false
+		}
+	}
+	return true
 }
 
 // nilIfNone turns a nil *E into a nil interface.

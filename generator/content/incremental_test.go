@@ -93,7 +93,10 @@ func TestLoadChanged(t *testing.T) {
 			write("content/indicators/nove.csv", indCSV)
 		}, changed: []string{"content/indicators/nove.toml", "content/indicators/nove.csv"}},
 		{name: "an editor's backup", change: func() { write(card+"~", "x") }, changed: []string{card + "~"}},
+		{name: "sed's temporary file, come and gone", change: func() { replace(card, "## O tomto projektu", "## O projektu") }, changed: []string{"content/projects/sedX1b2c3", card}},
 		{name: "a file that is not read", change: func() { write("content/projects/poznamky.txt", "x") }, changed: []string{"content/projects/poznamky.txt"}, full: true},
+		{name: "and gone (its warning too)", change: func() { remove("content/projects/poznamky.txt") }, changed: []string{"content/projects/poznamky.txt"}, full: true},
+		{name: "an indicator's temporary file", change: func() { write(ind+".csv", indCSV+"\n") }, changed: []string{"content/indicators/sedQ9", ind + ".csv"}},
 		{name: "a story", change: func() {
 			stories, _ := filepath.Glob(file("content/stories/*/index.cs.md"))
 			rel, _ := filepath.Rel(dir, stories[0])
