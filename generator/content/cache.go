@@ -22,6 +22,10 @@ type Cache struct {
 	// inds are parsed indicators by id, kept while both files and the
 	// site's languages stay the same.
 	inds map[string]*cachedIndicator
+	// memo is the last Site a Load returned (incremental.go); partial
+	// counts the Loads that read only the changed files (for tests).
+	memo    *memo
+	partial int
 }
 
 type cachedIndicator struct {

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +35,14 @@ type Options struct {
 	// Cache, when set, reuses the parse and rendered body of files that did
 	// not change since the previous Load with the same Cache.
 	Cache *Cache
+	// Changed, when not nil and Cache is set, lists the files (slash
+	// paths in the site folder, "content/projects/x.cs.md") that changed,
+	// appeared or went away since the last Load with Cache that returned
+	// no error; Load then reads only those and takes everything else from
+	// that Load, without looking at the folder. A list it cannot use
+	// that way (site.toml, a folder, a story, a file that is not content)
+	// makes it read the whole folder, as without Changed.
+	Changed []string
 }
 
 // Kinds of content that live in content/<kind>/<slug>.<lang>.md.
@@ -91,6 +101,21 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		}
 		return nil, Errors{Errorf(siteFile, 0, "cannot read: %v", err)}
 	}
+	newLoader := func(cfg *config.Site) *loader {
+		return &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}, built: map[string]*memoEntry{}, siteData: data}
+	}
+	var m *memo
+	if c := opts.Cache; c != nil {
+		// The memo was made with the same site.toml (memoFor), which
+		// needs no second look.
+		if m = c.memoFor(data); m != nil && opts.Changed != nil {
+			l := newLoader(m.site.Config)
+			l.memo = m
+			if s, ok, err := l.loadChanged(opts.Changed); ok {
+				return s, err
+			}
+		}
+	}
 	cfg, err := config.Parse(siteFile, data)
 	if err != nil {
 		var ce *config.Error
@@ -105,11 +130,12 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil, Errors{Errorf(siteFile, config.KeyLine(string(data), "publisher_ico", 1), "%s: %s", "publisher_ico", l10n.Of(err))}
 		}
 	}
-	if opts.Cache != nil {
-		opts.Cache.begin()
-		defer opts.Cache.end()
+	if c := opts.Cache; c != nil {
+		c.begin()
+		defer c.end()
 	}
-	l := &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}}
+	l := newLoader(cfg)
+	l.memo = m
 	if cfg.PublisherICO == "" {
 		p.warnf(siteFile, 1, "publisher_ico is missing: without the publisher's IČO the open data catalogue for data.gov.cz (data/catalog.jsonld) is not written")
 	}
@@ -128,57 +154,79 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 
 	var jobs []renderJob
 	for _, slug := range sortedKeys(raw[kindProjects]) {
-		if pr := l.project(slug, raw[kindProjects][slug], &jobs); pr != nil {
+		if pr := entryOf(l, kindProjects, slug, raw[kindProjects][slug], &jobs, l.project); pr != nil {
 			s.Projects = append(s.Projects, pr)
 		}
 	}
 	for _, slug := range sortedKeys(raw[kindPartners]) {
-		if pa := l.partner(slug, raw[kindPartners][slug], &jobs); pa != nil {
+		if pa := entryOf(l, kindPartners, slug, raw[kindPartners][slug], &jobs, l.partner); pa != nil {
 			s.Partners = append(s.Partners, pa)
 		}
 	}
 	for _, slug := range sortedKeys(raw[kindPages]) {
-		if pg := l.page(slug, raw[kindPages][slug], &jobs); pg != nil {
+		if pg := entryOf(l, kindPages, slug, raw[kindPages][slug], &jobs, l.page); pg != nil {
 			s.Pages = append(s.Pages, pg)
 		}
 	}
 	for _, slug := range sortedKeys(rawStories) {
 		if st := l.story(slug, rawStories[slug], storyImages[slug], &jobs); st != nil {
 			s.Stories = append(s.Stories, st)
+			l.fresh = append(l.fresh, &st.Entry)
 		}
 	}
 	l.renderBodies(jobs)
 	for _, st := range s.Stories {
 		l.checkStoryImages(st, storyImages[st.Slug])
 	}
-	// Languages without a file show the default text, marked so that pages
-	// can say "not translated yet" and set lang on it. Copied after
-	// rendering so the copy has the body.
-	def := cfg.DefaultLanguage()
-	for _, e := range s.entries() {
-		base := e.Texts[def]
-		for _, lang := range cfg.Languages {
-			t := e.Texts[lang]
-			if t == nil {
-				fb := *base
-				fb.Fallback = true
-				e.Texts[lang] = &fb
-				continue
-			}
-			if lang != def {
-				inheritText(t, base)
-			}
-		}
+	for _, e := range l.fresh {
+		l.finish(e)
 	}
+	return l.done(s, nil)
+}
+
+// done links the entries of s, checks what depends on more than one of
+// them, and returns s, or every error found. A Cache remembers a Site
+// that has none for the next Load (incremental.go); warns are the
+// warnings of the files that this Load did not read (Options.Changed).
+func (l *loader) done(s *Site, warns Errors) (*Site, error) {
+	p := l.p
+	own := slices.Concat(warns, p.warns)
 	l.link(s)
+	p.warns = slices.Concat(warns, p.warns)
 	p.errs.sort()
 	p.warns.sort()
 	s.Warnings = p.warns
-	sort.Strings(s.Files)
+	if !sort.StringsAreSorted(s.Files) {
+		sort.Strings(s.Files)
+	}
 	if len(p.errs) > 0 {
 		return nil, p.errs
 	}
+	if c := l.opts.Cache; c != nil {
+		c.remember(l, s, own)
+	}
 	return s, nil
+}
+
+// finish gives an entry built by this Load a text in every language:
+// languages without a file show the default text, marked so that pages
+// can say "not translated yet" and set lang on it. Copied after
+// rendering so the copy has the body.
+func (l *loader) finish(e *Entry) {
+	def := l.cfg.DefaultLanguage()
+	base := e.Texts[def]
+	for _, lang := range l.cfg.Languages {
+		t := e.Texts[lang]
+		if t == nil {
+			fb := *base
+			fb.Fallback = true
+			e.Texts[lang] = &fb
+			continue
+		}
+		if lang != def {
+			inheritText(t, base)
+		}
+	}
 }
 
 type loader struct {
@@ -191,6 +239,22 @@ type loader struct {
 	// that exist but could not be read; their error is already reported,
 	// so a missing default file or a reference to them is not reported again.
 	broken map[string]bool
+	// memo is what the last Load with the Cache made, when it can be
+	// reused (incremental.go); built are the entries this Load built by
+	// "kind/slug", with their files, for the next; fresh are those
+	// entries, to be finished after their bodies are rendered.
+	memo  *memo
+	built map[string]*memoEntry
+	fresh []*Entry
+	// siteData is content/site.toml; indicatorNames the file names in
+	// content/indicators; gone, set by loadChanged, the entries it found
+	// deleted: all for the memo.
+	siteData       []byte
+	indicatorNames map[string]bool
+	gone           map[string]bool
+	// linkWarns are the warnings of link by "kind/slug" of the project
+	// or indicator they are about (relink).
+	linkWarns map[string]Errors
 }
 
 // checkTopLevel warns about folders in content/ that nothing reads, which
@@ -612,65 +676,30 @@ func CheckICO(ico string) error {
 
 // link checks references between entries and indexes who refers to whom.
 func (l *loader) link(s *Site) {
-	s.ProjectBySlug = map[string]*Project{}
-	s.PartnerBySlug = map[string]*Partner{}
-	s.PageBySlug = map[string]*Page{}
-	s.ProjectsOf = map[string][]*Project{}
-	s.ProjectsWithInd = map[string][]*Project{}
-	for _, pr := range s.Projects {
-		s.ProjectBySlug[pr.Slug] = pr
-	}
+	s.PartnerBySlug = make(map[string]*Partner, len(s.Partners))
+	s.PageBySlug = make(map[string]*Page, len(s.Pages))
 	for _, pa := range s.Partners {
 		s.PartnerBySlug[pa.Slug] = pa
 	}
 	for _, pg := range s.Pages {
 		s.PageBySlug[pg.Slug] = pg
 	}
-	partnerSlugs := sortedKeys(s.PartnerBySlug)
-	indIDs := sortedKeys(s.IndicatorByID)
-	def := l.cfg.DefaultLanguage()
-	for _, pr := range s.Projects {
-		file := pr.Texts[def].File
-		// Read again only for the line of an error or warning: a Load of
-		// 10 000 projects would otherwise read every card twice.
-		fm := func() string { return l.fmOf(file) }
-		if pr.Carrier != "" && !l.broken[kindPartners+"/"+pr.Carrier] {
-			if s.PartnerBySlug[pr.Carrier] == nil {
-				l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs), pr.Carrier, def)
-			} else {
-				s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
-			}
+	l.linkWarns = map[string]Errors{}
+	if !l.relink(s) {
+		s.ProjectBySlug = make(map[string]*Project, len(s.Projects))
+		s.ProjectsOf = make(map[string][]*Project, len(s.Partners))
+		s.ProjectsWithInd = make(map[string][]*Project, len(s.Indicators))
+		for _, pr := range s.Projects {
+			s.ProjectBySlug[pr.Slug] = pr
 		}
-		seen := map[string]bool{pr.Carrier: true}
-		for _, ps := range pr.Partners {
-			if l.broken[kindPartners+"/"+ps] {
-				continue
-			}
-			if s.PartnerBySlug[ps] == nil {
-				l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs), ps, def)
-				continue
-			}
-			if seen[ps] {
-				l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
-				continue
-			}
-			seen[ps] = true
-			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
+		for _, pr := range s.Projects {
+			l.linkProject(s, pr, true)
 		}
-		for _, id := range pr.Indicators {
-			if l.broken["indicators/"+id] {
-				continue
+		for _, ind := range s.Indicators {
+			if len(s.ProjectsWithInd[ind.ID]) == 0 {
+				l.p.warnf(ind.MetaFile, 0, "no project lists indicator %q in its indicators", ind.ID)
+				l.linkWarns["indicators/"+ind.ID] = Errors{l.p.warns[len(l.p.warns)-1]}
 			}
-			if s.IndicatorByID[id] == nil {
-				l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs), id)
-				continue
-			}
-			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
-		}
-	}
-	for _, ind := range s.Indicators {
-		if len(s.ProjectsWithInd[ind.ID]) == 0 {
-			l.p.warnf(ind.MetaFile, 0, "no project lists indicator %q in its indicators", ind.ID)
 		}
 	}
 	// Free pages are addressed by their per-language URL slug: two pages
@@ -687,6 +716,138 @@ func (l *loader) link(s *Site) {
 			seen[u] = t
 		}
 	}
+}
+
+// linkProject checks the references of one project and, with index,
+// adds it to the lists of who refers to whom. Its warnings are kept by
+// its slug in linkWarns, for a Load that does not check it again.
+func (l *loader) linkProject(s *Site, pr *Project, index bool) {
+	nwarns := len(l.p.warns)
+	defer func() {
+		if len(l.p.warns) > nwarns {
+			l.linkWarns[kindProjects+"/"+pr.Slug] = slices.Clone(l.p.warns[nwarns:])
+		}
+	}()
+	def := l.cfg.DefaultLanguage()
+	// The known slugs and ids are sorted only for the message of an
+	// error: a Load of 10 000 projects has no time for it otherwise.
+	partnerSlugs := func() []string { return sortedKeys(s.PartnerBySlug) }
+	indIDs := func() []string { return sortedKeys(s.IndicatorByID) }
+	file := pr.Texts[def].File
+	// Read again only for the line of an error or warning: a Load of
+	// 10 000 projects would otherwise read every card twice.
+	fm := func() string { return l.fmOf(file) }
+	if pr.Carrier != "" && !l.isBroken(kindPartners, pr.Carrier) {
+		if s.PartnerBySlug[pr.Carrier] == nil {
+			l.p.errorf(file, keyLine(fm(), "carrier"), "carrier %q is not a partner%s: add content/partners/%s.%s.md or correct the slug", pr.Carrier, didYouMean(pr.Carrier, partnerSlugs()), pr.Carrier, def)
+		} else if index {
+			s.ProjectsOf[pr.Carrier] = append(s.ProjectsOf[pr.Carrier], pr)
+		}
+	}
+	for i, ps := range pr.Partners {
+		if l.isBroken(kindPartners, ps) {
+			continue
+		}
+		if s.PartnerBySlug[ps] == nil {
+			l.p.errorf(file, keyLine(fm(), "partners"), "partner %q does not exist%s: add content/partners/%s.%s.md or correct the slug", ps, didYouMean(ps, partnerSlugs()), ps, def)
+			continue
+		}
+		// A project has a few partners: a map per project would cost
+		// more than looking back.
+		if ps == pr.Carrier || slices.Contains(pr.Partners[:i], ps) {
+			l.p.warnf(file, keyLine(fm(), "partners"), "partner %q is listed twice (or is also the carrier)", ps)
+			continue
+		}
+		if index {
+			s.ProjectsOf[ps] = append(s.ProjectsOf[ps], pr)
+		}
+	}
+	for _, id := range pr.Indicators {
+		if l.isBroken("indicators", id) {
+			continue
+		}
+		if s.IndicatorByID[id] == nil {
+			l.p.errorf(file, keyLine(fm(), "indicators"), "indicator %q does not exist%s: add content/indicators/%s.toml and .csv or correct the id", id, didYouMean(id, indIDs()), id)
+			continue
+		}
+		if index {
+			s.ProjectsWithInd[id] = append(s.ProjectsWithInd[id], pr)
+		}
+	}
+}
+
+// relink is link after a Load that took the memo's site over but for a
+// few projects, none of which changed what it refers to, and with the
+// same partners, indicators and projects by slug: the memo's lists of
+// who refers to whom with the changed projects in them, its warnings but
+// the changed projects', which are checked again. It reports false, having
+// done nothing, when the site is not such.
+func (l *loader) relink(s *Site) bool {
+	if l.gone == nil || len(l.broken) > 0 {
+		return false // a full Load, or a reference may be to a broken file
+	}
+	old := l.memo.site
+	if len(old.Projects) != len(s.Projects) || len(old.IndicatorByID) != len(s.IndicatorByID) || len(old.PartnerBySlug) != len(s.PartnerBySlug) {
+		return false
+	}
+	for id := range s.IndicatorByID {
+		if old.IndicatorByID[id] == nil {
+			return false
+		}
+	}
+	for slug := range s.PartnerBySlug {
+		if old.PartnerBySlug[slug] == nil {
+			return false
+		}
+	}
+	var changed []int
+	for i, pr := range s.Projects {
+		o := old.Projects[i]
+		if o == pr {
+			continue
+		}
+		if o.Slug != pr.Slug || o.Carrier != pr.Carrier || !slices.Equal(o.Partners, pr.Partners) || !slices.Equal(o.Indicators, pr.Indicators) {
+			return false
+		}
+		changed = append(changed, i)
+	}
+	s.ProjectBySlug = maps.Clone(old.ProjectBySlug)
+	s.ProjectsOf = maps.Clone(old.ProjectsOf)
+	s.ProjectsWithInd = maps.Clone(old.ProjectsWithInd)
+	// The lists that hold a changed project get it in the old one's place.
+	replace := func(lists map[string][]*Project, key string, o, pr *Project) {
+		list := slices.Clone(lists[key])
+		if i := slices.Index(list, o); i >= 0 {
+			list[i] = pr
+			lists[key] = list
+		}
+	}
+	checked := map[string]bool{}
+	for _, i := range changed {
+		o, pr := old.Projects[i], s.Projects[i]
+		s.ProjectBySlug[pr.Slug] = pr
+		for _, ps := range append([]string{pr.Carrier}, pr.Partners...) {
+			replace(s.ProjectsOf, ps, o, pr)
+		}
+		for _, id := range pr.Indicators {
+			replace(s.ProjectsWithInd, id, o, pr)
+		}
+		l.linkProject(s, pr, false)
+		checked[kindProjects+"/"+pr.Slug] = true
+	}
+	for k, ws := range l.memo.linkWarns {
+		if !checked[k] {
+			l.p.warns = append(l.p.warns, ws...)
+			l.linkWarns[k] = ws
+		}
+	}
+	return true
+}
+
+// isBroken reports whether the entry or indicator exists but could not
+// be read (loader.broken); without a key built when none is.
+func (l *loader) isBroken(kind, slug string) bool {
+	return len(l.broken) > 0 && l.broken[kind+"/"+slug]
 }
 
 // URLSlug is the page's address segment in lang: its slug field, or the
@@ -725,6 +886,7 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 			have[e.Name()] = true
 		}
 	}
+	l.indicatorNames = have
 	var ids []string
 	for _, name := range sortedKeys(have) {
 		ext := path.Ext(name)
@@ -746,6 +908,18 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		}
 		ids = append(ids, id)
 	}
+	out := l.indicators(ids, have)
+	for _, ind := range out {
+		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
+	}
+	return out
+}
+
+// indicators reads and parses the indicators ids, in that order, whose
+// files are those in have (names in content/indicators); those with a
+// problem are reported and left out.
+func (l *loader) indicators(ids []string, have map[string]bool) []*indicator.Indicator {
+	dir := "content/indicators"
 	// Reading and parsing thousands of CSV files is parallel; what it
 	// found is reported in file order below.
 	type parsed struct {
@@ -809,7 +983,6 @@ func (l *loader) readIndicators(s *Site) []*indicator.Indicator {
 		if t := l.updated(ind.DataFile); t.After(ind.Updated) {
 			ind.Updated = t
 		}
-		s.Files = append(s.Files, ind.MetaFile, ind.DataFile)
 		out = append(out, ind)
 	}
 	return out

@@ -67,42 +67,13 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 	nav.str(strconv.Itoa(len(s.Indicators)), strconv.Itoa(len(s.Stories)))
 	v["nav"] = nav.sum()
 	for _, pr := range s.Projects {
-		full, card := newHasher(), newHasher()
-		for _, lang := range r.langs {
-			t := pr.In(lang)
-			full.text(t)
-			card.str(t.Title, t.Summary, strconv.FormatBool(t.Fallback))
-		}
-		card.str(pr.Status, fmt.Sprint(pr.Regions), strconv.FormatInt(pr.BudgetCZK, 10))
-		// Fields one by one: %v of the struct would print pointers.
-		full.str(pr.Status, fmt.Sprint(pr.Regions), pr.Start.String(), pr.End.String(),
-			strconv.FormatInt(pr.BudgetCZK, 10), strconv.FormatInt(pr.EUFundingCZK, 10), pr.Fund, pr.Carrier,
-			fmt.Sprint(pr.Partners), fmt.Sprint(pr.Indicators), fmt.Sprint(pr.Tags), pr.Updated.String())
-		v["project:"+pr.Slug], v["card:"+pr.Slug] = full.sum(), card.sum()
+		v["project:"+pr.Slug], v["card:"+pr.Slug] = r.projectVersions(pr)
 	}
 	for _, pa := range s.Partners {
-		full, card := newHasher(), newHasher()
-		for _, lang := range r.langs {
-			t := pa.In(lang)
-			full.text(t)
-			card.str(t.Title, strconv.FormatBool(t.Fallback))
-		}
-		card.str(pa.Kind)
-		full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
-		v["partner:"+pa.Slug], v["pcard:"+pa.Slug] = full.sum(), card.sum()
+		v["partner:"+pa.Slug], v["pcard:"+pa.Slug] = r.partnerVersions(pa)
 	}
 	for _, ind := range s.Indicators {
-		full, card := newHasher(), newHasher()
-		meta := metaString(ind.Meta)
-		card.str(meta)
-		full.str(meta, fmt.Sprint(ind.Series), ind.Updated.String())
-		for _, row := range ind.Rows {
-			full.str(row.Period.String())
-			for _, x := range row.Values {
-				full.f64(x)
-			}
-		}
-		v["indicator:"+ind.ID], v["icard:"+ind.ID] = full.sum(), card.sum()
+		v["indicator:"+ind.ID], v["icard:"+ind.ID] = indicatorVersions(ind)
 	}
 	for _, st := range s.Stories {
 		full, card := newHasher(), newHasher()
@@ -122,42 +93,93 @@ func (r *Renderer) computeVersions() map[string]uint64 {
 		v["story:"+st.Slug], v["scard:"+st.Slug] = full.sum(), card.sum()
 	}
 	for _, lang := range r.langs {
-		m := r.model[lang]
-		f := newHasher()
-		for _, fc := range m.facets {
-			f.str(fc.Name)
-			for _, fv := range fc.Values {
-				f.str(fv.Key, fv.Label, fv.Path, strconv.Itoa(fv.Count))
-			}
-		}
-		v["facets:"+lang] = f.sum()
-		t := newHasher()
-		t.str(fmt.Sprintf("%+v", *m.totals))
-		for _, it := range m.newest {
-			t.str(it.P.Slug)
-			t.u64(v["card:"+it.P.Slug])
-		}
-		rg := newHasher()
-		for _, ri := range m.regions {
-			rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), strconv.Itoa(ri.Budgeted), imageKey(ri.Cover), ri.CoverAlt, ri.CoverCredit, ri.CoverCreditLang)
-		}
-		for _, si := range m.stories {
-			t.str(si.S.Slug)
-			t.u64(v["scard:"+si.S.Slug])
-		}
-		t.u64(rg.sum())
-		v["totals:"+lang], v["regions:"+lang] = t.sum(), rg.sum()
-		p := newHasher()
-		for _, pi := range m.partners {
-			p.str(pi.P.Slug, strconv.Itoa(len(pi.Carries)), strconv.Itoa(len(pi.Joins)))
-			p.u64(v["pcard:"+pi.P.Slug])
-		}
-		v["partners:"+lang] = p.sum()
+		r.langVersions(lang, v)
 	}
 	for name, h := range r.layoutHashes {
 		v[name] = h
 	}
 	return v
+}
+
+// projectVersions are the versions of "project:<slug>" and "card:<slug>".
+func (r *Renderer) projectVersions(pr *content.Project) (project, card uint64) {
+	full, c := newHasher(), newHasher()
+	for _, lang := range r.langs {
+		t := pr.In(lang)
+		full.text(t)
+		c.str(t.Title, t.Summary, strconv.FormatBool(t.Fallback))
+	}
+	c.str(pr.Status, fmt.Sprint(pr.Regions), strconv.FormatInt(pr.BudgetCZK, 10))
+	// Fields one by one: %v of the struct would print pointers.
+	full.str(pr.Status, fmt.Sprint(pr.Regions), pr.Start.String(), pr.End.String(),
+		strconv.FormatInt(pr.BudgetCZK, 10), strconv.FormatInt(pr.EUFundingCZK, 10), pr.Fund, pr.Carrier,
+		fmt.Sprint(pr.Partners), fmt.Sprint(pr.Indicators), fmt.Sprint(pr.Tags), pr.Updated.String())
+	return full.sum(), c.sum()
+}
+
+// partnerVersions are the versions of "partner:<slug>" and "pcard:<slug>".
+func (r *Renderer) partnerVersions(pa *content.Partner) (partner, card uint64) {
+	full, c := newHasher(), newHasher()
+	for _, lang := range r.langs {
+		t := pa.In(lang)
+		full.text(t)
+		c.str(t.Title, strconv.FormatBool(t.Fallback))
+	}
+	c.str(pa.Kind)
+	full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
+	return full.sum(), c.sum()
+}
+
+// indicatorVersions are the versions of "indicator:<id>" and "icard:<id>".
+func indicatorVersions(ind *indicator.Indicator) (full, card uint64) {
+	f, c := newHasher(), newHasher()
+	meta := metaString(ind.Meta)
+	c.str(meta)
+	f.str(meta, fmt.Sprint(ind.Series), ind.Updated.String())
+	for _, row := range ind.Rows {
+		f.str(row.Period.String())
+		for _, x := range row.Values {
+			f.f64(x)
+		}
+	}
+	return f.sum(), c.sum()
+}
+
+// langVersions sets the versions of what the model of lang sums up
+// (facets:, totals:, regions:, partners:) in v, which holds those of
+// the cards already.
+func (r *Renderer) langVersions(lang string, v map[string]uint64) {
+	m := r.model[lang]
+	f := newHasher()
+	for _, fc := range m.facets {
+		f.str(fc.Name)
+		for _, fv := range fc.Values {
+			f.str(fv.Key, fv.Label, fv.Path, strconv.Itoa(fv.Count))
+		}
+	}
+	v["facets:"+lang] = f.sum()
+	t := newHasher()
+	t.str(fmt.Sprintf("%+v", *m.totals))
+	for _, it := range m.newest {
+		t.str(it.P.Slug)
+		t.u64(v["card:"+it.P.Slug])
+	}
+	rg := newHasher()
+	for _, ri := range m.regions {
+		rg.str(ri.Key, strconv.Itoa(len(ri.Projects)), strconv.FormatInt(ri.Budget, 10), strconv.FormatInt(ri.EU, 10), strconv.Itoa(ri.Budgeted), imageKey(ri.Cover), ri.CoverAlt, ri.CoverCredit, ri.CoverCreditLang)
+	}
+	for _, si := range m.stories {
+		t.str(si.S.Slug)
+		t.u64(v["scard:"+si.S.Slug])
+	}
+	t.u64(rg.sum())
+	v["totals:"+lang], v["regions:"+lang] = t.sum(), rg.sum()
+	p := newHasher()
+	for _, pi := range m.partners {
+		p.str(pi.P.Slug, strconv.Itoa(len(pi.Carries)), strconv.Itoa(len(pi.Joins)))
+		p.u64(v["pcard:"+pi.P.Slug])
+	}
+	v["partners:"+lang] = p.sum()
 }
 
 // Fingerprint is a hash of everything page p shows. Two renders with equal

@@ -21,7 +21,7 @@ func (r *Renderer) Sitemap() []byte {
 		if p.Kind == "notfound" || p.Kind == "embed" {
 			continue
 		}
-		v := p.view()
+		v := p.view(r)
 		if v.Canonical != r.site.Config.AbsURL(p.Path) {
 			continue
 		}

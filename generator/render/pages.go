@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/transformace/portal/generator/content"
+	"github.com/transformace/portal/generator/indicator"
 	"github.com/transformace/portal/generator/locale"
 )
 
@@ -19,10 +20,19 @@ type langModel struct {
 	indicators []*IndicatorItem
 	stories    []*StoryItem // newest first
 	facets     []*Facet
-	projectBy  map[string]*ProjectItem
-	partnerBy  map[string]*PartnerItem
-	indBy      map[string]*IndicatorItem
-	totals     *Totals
+	// projectAt, partnerAt and indAt find an item by slug or id: its
+	// place in projects, partners and indicators. A copy of the model
+	// (incremental.go) shares them.
+	projectAt map[string]int
+	partnerAt map[string]int
+	indAt     map[string]int
+	totals    *Totals
+}
+
+func (m *langModel) project(slug string) *ProjectItem { return m.projects[m.projectAt[slug]] }
+func (m *langModel) partner(slug string) *PartnerItem { return m.partners[m.partnerAt[slug]] }
+func (m *langModel) indicator(id string) *IndicatorItem {
+	return m.indicators[m.indAt[id]]
 }
 
 func (r *Renderer) buildModel(lang string) *langModel {
@@ -30,37 +40,44 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	rt := Routes{Lang: lang, L: l}
 	s := r.site
 	def := s.Config.DefaultLanguage()
-	m := &langModel{projectBy: map[string]*ProjectItem{}, partnerBy: map[string]*PartnerItem{}, indBy: map[string]*IndicatorItem{}}
+	m := &langModel{projectAt: map[string]int{}, partnerAt: map[string]int{}, indAt: map[string]int{}}
+	partnerBy, indBy := map[string]*PartnerItem{}, map[string]*IndicatorItem{}
 
 	for _, pa := range s.Partners {
 		it := &PartnerItem{P: pa, T: pa.In(lang), Path: rt.Partner(pa.Slug)}
 		m.partners = append(m.partners, it)
-		m.partnerBy[pa.Slug] = it
+		partnerBy[pa.Slug] = it
 	}
 	locale.SortBy(lang, m.partners, func(p *PartnerItem) string { return p.T.Title })
+	for i, it := range m.partners {
+		it.idx = i
+		m.partnerAt[it.P.Slug] = i
+	}
 
 	for _, ind := range s.Indicators {
-		it := &IndicatorItem{I: ind, Title: ind.Meta.Title[lang], Unit: ind.Meta.Unit.In(lang, def), UnitForms: ind.Meta.Unit.FormsIn(lang, def), Description: ind.Meta.Description[lang], Path: rt.Indicator(ind.ID)}
-		if it.Description == "" {
-			it.Description = ind.Meta.Description[def]
-		}
+		it := &IndicatorItem{Path: rt.Indicator(ind.ID)}
+		it.describe(ind, lang, def)
 		m.indicators = append(m.indicators, it)
-		m.indBy[ind.ID] = it
+		indBy[ind.ID] = it
 	}
 	locale.SortBy(lang, m.indicators, func(i *IndicatorItem) string { return i.Title })
+	for i, it := range m.indicators {
+		it.idx = i
+		m.indAt[it.I.ID] = i
+	}
 
 	for _, pr := range s.Projects {
 		it := &ProjectItem{P: pr, T: pr.In(lang), Path: rt.Project(pr.Slug), Updated: pr.Updated}
 		if pr.Carrier != "" {
-			it.Carrier = m.partnerBy[pr.Carrier]
+			it.Carrier = partnerBy[pr.Carrier]
 		}
 		for _, ps := range pr.Partners {
-			if pi := m.partnerBy[ps]; pi != nil && ps != pr.Carrier {
+			if pi := partnerBy[ps]; pi != nil && ps != pr.Carrier {
 				it.Partners = append(it.Partners, pi)
 			}
 		}
 		for _, id := range pr.Indicators {
-			if ii := m.indBy[id]; ii != nil {
+			if ii := indBy[id]; ii != nil {
 				it.Indicators = append(it.Indicators, ii)
 				ii.Projects = append(ii.Projects, it)
 			}
@@ -74,9 +91,12 @@ func (r *Renderer) buildModel(lang string) *langModel {
 			it.Tags = append(it.Tags, t)
 		}
 		m.projects = append(m.projects, it)
-		m.projectBy[pr.Slug] = it
 	}
 	locale.SortBy(lang, m.projects, func(p *ProjectItem) string { return p.T.Title })
+	for i, it := range m.projects {
+		it.idx = i
+		m.projectAt[it.P.Slug] = i
+	}
 
 	for _, it := range m.projects {
 		if it.Carrier != nil {
@@ -89,29 +109,10 @@ func (r *Renderer) buildModel(lang string) *langModel {
 		}
 	}
 
-	m.newest = append([]*ProjectItem(nil), m.projects...)
-	sort.SliceStable(m.newest, func(i, j int) bool { return m.newest[i].Updated.After(m.newest[j].Updated) })
-	if len(m.newest) > 6 {
-		m.newest = m.newest[:6]
-	}
+	m.newest = newest(m.projects)
 
 	for _, st := range s.Stories {
-		st := st
-		it := &StoryItem{S: st, T: st.In(lang), Path: rt.Story(st.Slug)}
-		if st.Cover != "" {
-			it.Cover = r.images(st.Dir, st.Cover)
-		}
-		t := it.T
-		it.body = func() template.HTML {
-			lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
-			// A credit the translation left out is the default language's.
-			creditLang := t.InheritedLang("credit", def)
-			if creditLang == lang {
-				creditLang = ""
-			}
-			return storyBody(t.Body, lookup, t.Credit, creditLang, l.T("compare_label"), it.Cover == nil)
-		}
-		m.stories = append(m.stories, it)
+		m.stories = append(m.stories, r.storyItem(lang, st))
 	}
 	sort.SliceStable(m.stories, func(i, j int) bool {
 		a, b := m.stories[i].S.Date.Time(), m.stories[j].S.Date.Time()
@@ -173,6 +174,47 @@ func (r *Renderer) buildModel(lang string) *langModel {
 	m.facets = r.buildFacets(lang, m)
 	m.totals = buildTotals(l, rt, m.projects)
 	return m
+}
+
+// describe sets what an indicator's item says of ind in lang.
+func (it *IndicatorItem) describe(ind *indicator.Indicator, lang, def string) {
+	it.I, it.Title, it.Unit, it.UnitForms = ind, ind.Meta.Title[lang], ind.Meta.Unit.In(lang, def), ind.Meta.Unit.FormsIn(lang, def)
+	it.Description = ind.Meta.Description[lang]
+	if it.Description == "" {
+		it.Description = ind.Meta.Description[def]
+	}
+}
+
+// newest are the six projects changed last; of those changed at the
+// same time, the first in projects.
+func newest(projects []*ProjectItem) []*ProjectItem {
+	out := append([]*ProjectItem(nil), projects...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
+	if len(out) > 6 {
+		out = out[:6]
+	}
+	return out
+}
+
+// storyItem is st as shown in lang.
+func (r *Renderer) storyItem(lang string, st *content.Story) *StoryItem {
+	l := r.locales[lang]
+	def := r.site.Config.DefaultLanguage()
+	it := &StoryItem{S: st, T: st.In(lang), Path: Routes{Lang: lang, L: l}.Story(st.Slug)}
+	if st.Cover != "" {
+		it.Cover = r.images(st.Dir, st.Cover)
+	}
+	t := it.T
+	it.body = func() template.HTML {
+		lookup := func(name string) *ImageSet { return r.images(st.Dir, name) }
+		// A credit the translation left out is the default language's.
+		creditLang := t.InheritedLang("credit", def)
+		if creditLang == lang {
+			creditLang = ""
+		}
+		return storyBody(t.Body, lookup, t.Credit, creditLang, l.T("compare_label"), it.Cover == nil)
+	}
+	return it
 }
 
 func containsInd(list []*IndicatorItem, it *IndicatorItem) bool {
@@ -292,7 +334,11 @@ func topValues(values []*FacetValue) map[*FacetValue]bool {
 // constKey is the segment of a value that is the same in every language.
 func constKey(k string) func(Routes) string { return func(Routes) string { return k } }
 
-// langPages lists the pages of one language.
+// langPages lists the pages of one language. A page finds what it shows
+// in the model of the Renderer that renders it, by slug or position, not
+// in the model it was listed from: a Renderer made with Options.Prev
+// reuses the pages of the previous one with a model of its own
+// (incremental.go).
 func (r *Renderer) langPages(lang string) []*Page {
 	m := r.model[lang]
 	l := r.locales[lang]
@@ -300,33 +346,37 @@ func (r *Renderer) langPages(lang string) []*Page {
 	var pages []*Page
 	// Every page names its inputs (see deps.go); the shared ones (site.toml,
 	// layouts, UI strings, navigation) are added by Fingerprint.
-	add := func(p, kind string, view func() *View, inputs ...string) {
+	add := func(p, kind string, view func(r *Renderer) *View, inputs ...string) {
 		pages = append(pages, &Page{Path: p, Lang: lang, Kind: kind, view: view, Inputs: inputs})
 	}
-	same := func(f func(rt Routes) string) func(string) (string, bool) {
+	same := func(r *Renderer, f func(rt Routes) string) func(string) (string, bool) {
 		return func(lg string) (string, bool) { return f(Routes{Lang: lg, L: r.locales[lg]}), true }
 	}
 
-	add(rt.Home(), "home", func() *View {
+	add(rt.Home(), "home", func(r *Renderer) *View {
+		m := r.model[lang]
 		v := r.baseView(lang, "home", rt.Home(), r.site.Config.Title[lang])
-		r.withAlternates(v, same(Routes.Home))
+		r.withAlternates(v, same(r, Routes.Home))
 		v.Totals, v.Projects, v.Regions, v.Stories = m.totals, m.newest, m.regions, m.stories
 		return v
 	}, "totals:"+lang, "page:about") // the home page quotes the about page
 
 	// The project list, split into pages, and one list per facet value.
 	pageSize := r.site.Config.PageSize
-	listPages := func(items []*ProjectItem, pathOf func(rt Routes, page int) string, title string, filter *FacetValue, crumbs []Crumb) {
+	listPages := func(itemsOf func(*langModel) []*ProjectItem, pathOf func(rt Routes, page int) string, title string, filterOf func(*langModel) *FacetValue, crumbs []Crumb) {
+		items := itemsOf(m)
 		n := max(1, (len(items)+pageSize-1)/pageSize)
 		for page := 1; page <= n; page++ {
 			lo, hi := (page-1)*pageSize, min(page*pageSize, len(items))
 			p := pathOf(rt, page)
-			add(p, "projects", func() *View {
+			add(p, "projects", func(r *Renderer) *View {
+				m := r.model[lang]
+				items := itemsOf(m)
 				v := r.baseView(lang, "projects", p, title)
 				r.withAlternates(v, func(lg string) (string, bool) {
 					return pathOf(Routes{Lang: lg, L: r.locales[lg]}, page), true
 				})
-				v.Projects, v.Facets, v.Filter, v.Crumbs = items[lo:hi], m.facets, filter, crumbs
+				v.Projects, v.Facets, v.Filter, v.Crumbs = items[lo:hi], m.facets, filterOf(m), crumbs
 				v.Totals = &Totals{Projects: len(items)}
 				if n > 1 {
 					v.Pager = pager(page, n, func(i int) string { return pathOf(rt, i) })
@@ -336,57 +386,60 @@ func (r *Renderer) langPages(lang string) []*Page {
 		}
 	}
 	home := Crumb{Name: l.T("nav_home"), Path: rt.Home()}
-	listPages(m.projects, Routes.Projects, l.T("projects_title"), nil, []Crumb{home})
-	for _, f := range m.facets {
-		for _, fv := range f.Values {
-			fv := fv
+	listPages(func(m *langModel) []*ProjectItem { return m.projects }, Routes.Projects, l.T("projects_title"), func(*langModel) *FacetValue { return nil }, []Crumb{home})
+	for fi, f := range m.facets {
+		for vi, fv := range f.Values {
 			title := l.T("projects_filtered", f.Label, fv.Label)
 			// The value's key differs per language for regions and statuses,
 			// so the alternate of a filtered list is found by the same item.
+			facet, keyIn := fv.Facet, fv.keyIn
 			pathOf := func(rt Routes, page int) string {
-				return rt.Filter(fv.Facet, fv.keyIn(rt), page)
+				return rt.Filter(facet, keyIn(rt), page)
 			}
-			listPages(fv.projects, pathOf, title, fv, []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}})
+			valueOf := func(m *langModel) *FacetValue { return m.facets[fi].Values[vi] }
+			listPages(func(m *langModel) []*ProjectItem { return valueOf(m).projects }, pathOf, title, valueOf, []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}})
 		}
 	}
 
 	for _, it := range m.projects {
-		it := it
-		add(it.Path, "project", func() *View {
+		slug := it.P.Slug
+		add(it.Path, "project", func(r *Renderer) *View {
+			it := r.model[lang].project(slug)
 			v := r.baseView(lang, "project", it.Path, it.T.Title)
-			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Project(it.P.Slug) })
+			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Project(slug) })
 			v.Project = it
 			v.Crumbs = []Crumb{home, {Name: l.T("projects_title"), Path: rt.Projects(1)}}
 			return v
 		}, projectInputs(it)...)
 	}
 
-	add(rt.Partners(), "partners", func() *View {
+	add(rt.Partners(), "partners", func(r *Renderer) *View {
 		v := r.baseView(lang, "partners", rt.Partners(), l.T("partners_title"))
-		r.withAlternates(v, same(Routes.Partners))
-		v.Partners, v.Crumbs = m.partners, []Crumb{home}
+		r.withAlternates(v, same(r, Routes.Partners))
+		v.Partners, v.Crumbs = r.model[lang].partners, []Crumb{home}
 		return v
 	}, "partners:"+lang)
 	for _, it := range m.partners {
-		it := it
-		add(it.Path, "partner", func() *View {
+		slug := it.P.Slug
+		add(it.Path, "partner", func(r *Renderer) *View {
+			it := r.model[lang].partner(slug)
 			v := r.baseView(lang, "partner", it.Path, it.T.Title)
-			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Partner(it.P.Slug) })
+			r.entryView(v, &it.P.Entry, func(rt Routes) string { return rt.Partner(slug) })
 			v.Partner = it
 			v.Crumbs = []Crumb{home, {Name: l.T("partners_title"), Path: rt.Partners()}}
 			return v
 		}, partnerInputs(it)...)
 	}
 
-	add(rt.Regions(), "regions", func() *View {
+	add(rt.Regions(), "regions", func(r *Renderer) *View {
 		v := r.baseView(lang, "regions", rt.Regions(), l.T("regions_title"))
-		r.withAlternates(v, same(Routes.Regions))
-		v.Regions, v.Crumbs = m.regions, []Crumb{home}
+		r.withAlternates(v, same(r, Routes.Regions))
+		v.Regions, v.Crumbs = r.model[lang].regions, []Crumb{home}
 		return v
 	}, "regions:"+lang)
-	for _, ri := range m.regions {
-		ri := ri
-		add(ri.Path, "region", func() *View {
+	for i, ri := range m.regions {
+		add(ri.Path, "region", func(r *Renderer) *View {
+			ri := r.model[lang].regions[i]
 			v := r.baseView(lang, "region", ri.Path, ri.Name)
 			r.withAlternates(v, func(lg string) (string, bool) {
 				return Routes{Lang: lg, L: r.locales[lg]}.Region(ri.Key), true
@@ -399,16 +452,16 @@ func (r *Renderer) langPages(lang string) []*Page {
 	}
 
 	if len(m.stories) > 0 {
-		add(rt.Stories(), "stories", func() *View {
+		add(rt.Stories(), "stories", func(r *Renderer) *View {
 			v := r.baseView(lang, "stories", rt.Stories(), l.T("stories_title"))
-			r.withAlternates(v, same(Routes.Stories))
-			v.Stories, v.Crumbs = m.stories, []Crumb{home}
+			r.withAlternates(v, same(r, Routes.Stories))
+			v.Stories, v.Crumbs = r.model[lang].stories, []Crumb{home}
 			return v
 		}, storyListInputs(m.stories)...)
 	}
-	for _, it := range m.stories {
-		it := it
-		add(it.Path, "story", func() *View {
+	for i, it := range m.stories {
+		add(it.Path, "story", func(r *Renderer) *View {
+			it := r.model[lang].stories[i]
 			v := r.baseView(lang, "story", it.Path, it.T.Title)
 			r.entryView(v, &it.S.Entry, func(rt Routes) string { return rt.Story(it.S.Slug) })
 			v.Story, v.Image = it, it.Cover
@@ -418,19 +471,20 @@ func (r *Renderer) langPages(lang string) []*Page {
 	}
 
 	if len(m.indicators) > 0 {
-		add(rt.Indicators(), "indicators", func() *View {
+		add(rt.Indicators(), "indicators", func(r *Renderer) *View {
 			v := r.baseView(lang, "indicators", rt.Indicators(), l.T("indicators_title"))
-			r.withAlternates(v, same(Routes.Indicators))
-			v.Indicators, v.Crumbs = m.indicators, []Crumb{home}
+			r.withAlternates(v, same(r, Routes.Indicators))
+			v.Indicators, v.Crumbs = r.model[lang].indicators, []Crumb{home}
 			return v
 		}, indicatorListInputs(m.indicators)...)
 	}
 	for _, it := range m.indicators {
-		it := it
-		add(it.Path, "indicator", func() *View {
+		id := it.I.ID
+		add(it.Path, "indicator", func(r *Renderer) *View {
+			it := r.model[lang].indicator(id)
 			v := r.baseView(lang, "indicator", it.Path, it.Title)
 			r.withAlternates(v, func(lg string) (string, bool) {
-				return Routes{Lang: lg, L: r.locales[lg]}.Indicator(it.I.ID), true
+				return Routes{Lang: lg, L: r.locales[lg]}.Indicator(id), true
 			})
 			v.Indicator = it
 			v.Description = it.Description
@@ -440,20 +494,22 @@ func (r *Renderer) langPages(lang string) []*Page {
 	}
 
 	for _, it := range m.indicators {
-		it := it
-		p := "/embed/" + lang + "/" + it.I.ID + "/"
-		add(p, "embed", func() *View {
+		id := it.I.ID
+		p := "/embed/" + lang + "/" + id + "/"
+		add(p, "embed", func(r *Renderer) *View {
+			it := r.model[lang].indicator(id)
 			v := r.baseView(lang, "embed", p, it.Title)
 			v.Indicator = it
 			v.Canonical = r.site.Config.AbsURL(it.Path)
 			return v
-		}, "indicator:"+it.I.ID)
+		}, "indicator:"+id)
 	}
 
 	for _, pg := range r.site.Pages {
-		pg := pg
+		slug := pg.Slug
 		p := rt.Page(pg)
-		add(p, "page", func() *View {
+		add(p, "page", func(r *Renderer) *View {
+			pg := r.site.PageBySlug[slug]
 			v := r.baseView(lang, "page", p, pg.In(lang).Title)
 			r.entryView(v, &pg.Entry, func(rt Routes) string { return rt.Page(pg) })
 			v.PageSlug = pg.Slug
@@ -462,16 +518,16 @@ func (r *Renderer) langPages(lang string) []*Page {
 		}, pageInputs(pg, m.indicators)...)
 	}
 
-	add(rt.Search(), "search", func() *View {
+	add(rt.Search(), "search", func(r *Renderer) *View {
 		v := r.baseView(lang, "search", rt.Search(), l.T("search_title"))
-		r.withAlternates(v, same(Routes.Search))
+		r.withAlternates(v, same(r, Routes.Search))
 		v.Crumbs = []Crumb{home}
 		return v
 	})
 
-	add(rt.NotFound(), "notfound", func() *View {
+	add(rt.NotFound(), "notfound", func(r *Renderer) *View {
 		v := r.baseView(lang, "notfound", rt.NotFound(), l.T("notfound_title"))
-		r.withAlternates(v, same(Routes.NotFound))
+		r.withAlternates(v, same(r, Routes.NotFound))
 		v.Alternates = nil // a 404 page is not indexed
 		return v
 	})

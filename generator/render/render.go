@@ -56,14 +56,19 @@ type Renderer struct {
 	versions     map[string]uint64
 	versionsOnce sync.Once
 	// frags caches fragments of the page frame (View.Fragment).
-	frags sync.Map
+	frags *sync.Map
 	// pages is the list of Pages, made once.
 	pagesOnce sync.Once
 	pages     []*Page
 	// indexes are Options.SearchIndexes.
 	indexes map[string]*search.Index
 	// slugs remembers slugs (slugs.go).
-	slugs sync.Map
+	slugs *sync.Map
+	// lay are the parsed layouts; reused and changed say what New took
+	// over from Options.Prev (incremental.go).
+	lay     *Layouts
+	reused  bool
+	changed []string
 }
 
 // Page is one output file, rendered on demand so that pages can be
@@ -74,7 +79,9 @@ type Page struct {
 	Kind string
 	// Inputs are the keys of the content this page shows (see deps.go).
 	Inputs []string
-	view   func() *View
+	// view makes what the page's template sees, from the model of the
+	// Renderer given (pages.go).
+	view func(r *Renderer) *View
 }
 
 // File is the output file of a page.
@@ -106,6 +113,13 @@ type Options struct {
 	// they have an entry for, remembering what they made for the next
 	// build (portal serve); the files are the same.
 	SearchIndexes map[string]*search.Index
+	// Prev, when set, is the Renderer of the previous build of the same
+	// site folder, made with the same Options but Images and Prev
+	// (portal serve). When the site changed only in ways that leave the
+	// model the same shape, New takes over its pages and what else did
+	// not change (see Stale and incremental.go); the pages render the
+	// same bytes as without Prev.
+	Prev *Renderer
 }
 
 // kinds are the page templates; each is parsed with base.html and partials.html.
@@ -132,7 +146,11 @@ func New(theme fs.FS, site *content.Site, locales map[string]*locale.Locale, opt
 			return nil, err
 		}
 	}
-	r.tmpl, r.layoutHashes = lay.tmpl, lay.hashes
+	r.tmpl, r.layoutHashes, r.lay = lay.tmpl, lay.hashes, lay
+	r.frags, r.slugs = &sync.Map{}, &sync.Map{}
+	if r.reuse(opts.Prev) {
+		return r, nil
+	}
 	// The languages' models are independent: built side by side.
 	models := make([]*langModel, len(r.langs))
 	var wg sync.WaitGroup
@@ -211,8 +229,8 @@ func (r *Renderer) listPages() []*Page {
 		pages = append(pages, p...)
 	}
 	pages = append(pages,
-		&Page{Path: "/", Kind: "chooser", Lang: r.langs[0], view: r.chooserView},
-		&Page{Path: "/404.html", Kind: "notfound", Lang: r.langs[0], view: func() *View {
+		&Page{Path: "/", Kind: "chooser", Lang: r.langs[0], view: (*Renderer).chooserView},
+		&Page{Path: "/404.html", Kind: "notfound", Lang: r.langs[0], view: func(r *Renderer) *View {
 			v := r.baseView(r.langs[0], "notfound", "/404.html", r.locales[r.langs[0]].T("notfound_title"))
 			v.Switch, v.Alternates = nil, nil
 			return v
@@ -352,7 +370,7 @@ func (r *Renderer) writeLangExtras(lang string, out Output) error {
 
 // RenderPage executes the template of one page.
 func (r *Renderer) RenderPage(w *bytes.Buffer, p *Page) error {
-	if err := r.tmpl[p.Kind].ExecuteTemplate(w, "base", p.view()); err != nil {
+	if err := r.tmpl[p.Kind].ExecuteTemplate(w, "base", p.view(r)); err != nil {
 		return fmt.Errorf("layouts/%s.html: rendering %s: %w", p.Kind, p.Path, err)
 	}
 	return nil
@@ -386,7 +404,7 @@ func (r *Renderer) baseView(lang, kind, p, title string) *View {
 		Kind: kind, Path: p, Title: title, ContentLang: lang, Asset: r.asset,
 		Description: r.site.Config.Description[lang],
 		shared:      r.tmpl["projects"],
-		frags:       &r.frags,
+		frags:       r.frags,
 	}
 	v.Canonical = r.site.Config.AbsURL(p)
 	return v

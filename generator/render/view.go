@@ -90,6 +90,8 @@ type ProjectItem struct {
 	Indicators []*IndicatorItem
 	Tags       []Tag
 	Updated    time.Time
+	// idx is its place in the model's projects (incremental.go).
+	idx int
 	// card is its rendered card (View.Card).
 	card struct {
 		once sync.Once
@@ -111,6 +113,7 @@ type PartnerItem struct {
 	// partner in; Budget sums the budgets of both.
 	Carries, Joins []*ProjectItem
 	Budget         int64
+	idx            int // its place in the model's partners
 	// ld is its JSON-LD Organization (orgJSON).
 	ld struct {
 		once sync.Once
@@ -159,6 +162,7 @@ type IndicatorItem struct {
 	Description string
 	Path        string
 	Projects    []*ProjectItem
+	idx         int // its place in the model's indicators
 	// drawn holds its charts, drawn on first use (View.Chart).
 	drawn struct {
 		chart, spark, desc sync.Once

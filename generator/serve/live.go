@@ -181,15 +181,25 @@ func (lv *Live) Close() {
 }
 
 // Rebuild builds the site again and tells the browsers what happened.
-func (lv *Live) Rebuild() { lv.rebuild(false) }
+func (lv *Live) Rebuild() { lv.rebuild(false, nil) }
 
-// rebuild builds the site again. A failed build right after a save may
-// have read a file its editor had not finished writing; with hold, its
-// errors are not reported yet, and rebuild returns true so that the
-// watcher looks again a moment later and reports what is still wrong
+// rebuild builds the site again; changed are the files (slash paths in
+// the site folder) that changed since the last build, or nil when that
+// is not known (site.Session.BuildChanged). A failed build right after
+// a save may have read a file its editor had not finished writing; with
+// hold, its errors are not reported yet, and rebuild returns true so that
+// the watcher looks again a moment later and reports what is still wrong
 // then. A successful build is reported at once.
-func (lv *Live) rebuild(hold bool) (held bool) {
-	up, err := lv.sess.Build()
+func (lv *Live) rebuild(hold bool, changed []string) (held bool) {
+	var (
+		up  site.Update
+		err error
+	)
+	if changed == nil {
+		up, err = lv.sess.Build()
+	} else {
+		up, err = lv.sess.BuildChanged(changed)
+	}
 	if lv.Built != nil {
 		defer lv.Built(up, err)
 	}
@@ -467,8 +477,11 @@ func (lv *Live) Watch() error {
 	if err := w.Add(lv.src); err != nil {
 		return err
 	}
+	// dirs are the folders watched: a folder that goes away is told
+	// from a file by it.
+	dirs := map[string]bool{}
 	for _, dir := range watched {
-		if err := addTree(w, filepath.Join(lv.src, dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := addTree(w, filepath.Join(lv.src, dir), dirs); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
@@ -482,6 +495,11 @@ func (lv *Live) Watch() error {
 		// renamed, fsnotify drops the watch it has just given the new
 		// name as it learns that the old one moved.
 		newDirs = map[string]bool{}
+		// changed are the files of the events since the last build, for
+		// the session to read only those; whole is set when that is not
+		// enough: a folder came or went, or events were lost.
+		changed []string
+		whole   bool
 	)
 	schedule := func(d time.Duration) {
 		if timer != nil {
@@ -503,28 +521,53 @@ func (lv *Live) Watch() error {
 			return nil
 		case err := <-w.Errors:
 			fmt.Fprintf(lv.log, "portal: watching files: %v\n", err)
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				whole = true // events were lost: read everything
+				retried = false
+				schedule(lv.Debounce)
+			}
 		case ev := <-w.Events:
 			if !lv.relevant(ev) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
+			switch {
+			case dirs[ev.Name] && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)):
+				// A folder went away with whatever it held.
+				delete(dirs, ev.Name)
+				whole = true
+			case ev.Has(fsnotify.Create):
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					addTree(w, ev.Name) // a new folder, perhaps with files already in it
+					addTree(w, ev.Name, dirs) // a new folder, perhaps with files already in it
 					newDirs[ev.Name] = true
+					whole = true
+					break
+				}
+				fallthrough
+			default:
+				if rel, err := filepath.Rel(lv.src, ev.Name); err == nil {
+					changed = append(changed, filepath.ToSlash(rel))
 				}
 			}
 			retried = false
 			schedule(lv.Debounce)
 		case <-fire:
 			for d := range newDirs {
-				addTree(w, d)
+				addTree(w, d, dirs)
 			}
 			clear(newDirs)
+			files := changed
+			if files == nil {
+				files = []string{} // a second look: nothing new
+			}
+			if whole {
+				files = nil
+			}
+			changed, whole = nil, false
 			// A file caught half-written fails to parse: the first build
 			// after a save keeps its errors to itself, and the errors are
 			// shown only if a second look shortly after finds them too. A
 			// save that builds is shown at once.
-			held := lv.rebuild(!retried)
+			held := lv.rebuild(!retried, files)
 			lv.mu.Lock()
 			broken := lv.errs != nil
 			lv.mu.Unlock()
@@ -559,7 +602,8 @@ func (lv *Live) relevant(ev fsnotify.Event) bool {
 	return false
 }
 
-func addTree(w *fsnotify.Watcher, root string) error {
+// addTree watches root and every folder below it, and notes them in dirs.
+func addTree(w *fsnotify.Watcher, root string, dirs map[string]bool) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -568,6 +612,7 @@ func addTree(w *fsnotify.Watcher, root string) error {
 			if p != root && content.Ignored(d.Name()) {
 				return filepath.SkipDir
 			}
+			dirs[p] = true
 			return w.Add(p)
 		}
 		return nil

@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -56,9 +58,19 @@ type Session struct {
 	// default. Change it only while no Build runs.
 	DataDelay time.Duration
 
-	gen    uint64     // successful builds so far (mu)
-	dataMu sync.Mutex // one data step at a time
-	pmu    sync.Mutex // guards pending and timer
+	gen uint64 // successful builds so far (mu)
+	// What the last good build left for the next one (mu): its load and
+	// renderer, which the next starts from (loadState, render.Options.Prev),
+	// its photos, the static files and photos it published, and the files
+	// changed since it.
+	last    *Loaded
+	lastR   *render.Renderer
+	pics    map[string]*photo
+	extra   map[string]bool
+	changed map[string]bool
+	known   bool       // changed holds every file changed since the last good build
+	dataMu  sync.Mutex // one data step at a time
+	pmu     sync.Mutex // guards pending and timer
 	// pending is the data step of the last good build, until it starts.
 	pending *dataJob
 	timer   *time.Timer
@@ -186,11 +198,39 @@ func (s *Session) ensureData() {
 // Build reads the site folder again, renders what changed and publishes
 // it; the data files follow in the background (see Session). On error the
 // served site stays as it was.
-func (s *Session) Build() (Update, error) {
+func (s *Session) Build() (Update, error) { return s.build(nil) }
+
+// BuildChanged is Build when the caller knows which files changed since
+// the last Build (the paths of a watcher's events, relative to the site
+// folder, with slashes): only those files are read again, and on a large
+// site a save is rendered in a fraction of the time. Files that are gone
+// or were moved away count as changed; a folder created, moved or deleted
+// does not fit in such a list: call Build.
+func (s *Session) BuildChanged(files []string) (Update, error) {
+	if files == nil {
+		files = []string{}
+	}
+	return s.build(files)
+}
+
+// build is Build, or BuildChanged when changed is not nil.
+func (s *Session) build(changed []string) (Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
-	ld, err := load(s.cfg, s.cache)
+	// What changed since the last good build: a failed one has read the
+	// files already, but the next one starts from the last good one.
+	st := loadState{cache: s.cache, prev: s.last}
+	if changed == nil {
+		s.known = false
+	}
+	if s.known {
+		for _, f := range changed {
+			s.changed[f] = true
+		}
+		st.changed = append([]string{}, slices.Sorted(maps.Keys(s.changed))...)
+	}
+	ld, err := load(s.cfg, st)
 	if err != nil {
 		return Update{}, err
 	}
@@ -204,43 +244,70 @@ func (s *Session) Build() (Update, error) {
 			return Update{}, err
 		}
 	}
-	pics, err := photos(os.DirFS(s.cfg.Src), ld.Site, s.proc)
-	if err != nil {
-		return Update{}, err
+	// The stories are the last good build's (the same pointers) only
+	// when no file of theirs changed (content.Options.Changed): so are
+	// their photos.
+	pics := s.pics
+	if s.last == nil || !slices.Equal(ld.Site.Stories, s.last.Site.Stories) {
+		if pics, err = photos(os.DirFS(s.cfg.Src), ld.Site, s.proc); err != nil {
+			return Update{}, err
+		}
 	}
 	if s.layouts == nil || !s.layouts.Same(ld.Theme) {
 		if s.layouts, err = render.ParseLayouts(ld.Theme); err != nil {
 			return Update{}, err
 		}
 	}
-	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts, SearchIndexes: s.extras.searchIndexes(ld.Site.Config.Languages)})
+	r, err := render.New(ld.Theme, ld.Site, ld.Locales, render.Options{Images: imageLookup(pics), Layouts: s.layouts, SearchIndexes: s.extras.searchIndexes(ld.Site.Config.Languages), Prev: s.lastR})
 	if err != nil {
 		return Update{}, err
 	}
 	old := *s.pages.Load()
-	next := make(map[string][]byte, len(old))
-	// The list of pages and the versions of the inputs they name are
-	// independent and each takes a single core for a while on a large
-	// site: made side by side.
-	var pages []*render.Page
-	parallel(
-		func() error { pages = r.Pages(); return nil },
-		func() error { r.Versions(); return nil },
-	)
-	fps := r.Fingerprints(pages)
-	prints := make(map[string]uint64, len(pages))
 	var up Update
-	var todo []*render.Page
-	for i, p := range pages {
-		f := p.File()
-		prints[f] = fps[i]
-		if prev, ok := s.prints[f]; ok && prev == fps[i] {
-			next[f] = old[f]
-			continue
+	// todo are the pages to render, prints their new fingerprints.
+	var (
+		todo   []*render.Page
+		prints map[string]uint64
+		next   map[string][]byte
+	)
+	if stale, ok := r.Stale(); ok {
+		// The renderer took over the last build's pages: only those that
+		// show something that changed may differ from what is served.
+		prints = map[string]uint64{}
+		for _, p := range stale {
+			if fp, f := r.Fingerprint(p), p.File(); fp != s.prints[f] {
+				prints[f] = fp
+				todo = append(todo, p)
+			}
 		}
-		todo = append(todo, p)
+		next = maps.Clone(old)
+		for f := range s.extra {
+			delete(next, f) // published again below, unless gone
+		}
+		up.Pages = len(r.Pages())
+	} else {
+		next = make(map[string][]byte, len(old))
+		// The list of pages and the versions of the inputs they name are
+		// independent and each takes a single core for a while on a large
+		// site: made side by side.
+		var pages []*render.Page
+		parallel(
+			func() error { pages = r.Pages(); return nil },
+			func() error { r.Versions(); return nil },
+		)
+		fps := r.Fingerprints(pages)
+		prints = make(map[string]uint64, len(pages))
+		for i, p := range pages {
+			f := p.File()
+			prints[f] = fps[i]
+			if prev, ok := s.prints[f]; ok && prev == fps[i] {
+				next[f] = old[f]
+				continue
+			}
+			todo = append(todo, p)
+		}
+		up.Pages = len(prints)
 	}
-	up.Pages = len(prints)
 	out := &memOutput{files: next}
 	// Static files and photos are few and cheap: they are published with
 	// the pages, so that a stylesheet swaps at once and a new photo is
@@ -257,22 +324,40 @@ func (s *Session) Build() (Update, error) {
 	for _, p := range todo {
 		up.Rendered = append(up.Rendered, p.File())
 	}
+	extras := make(map[string]bool, len(extra.files))
 	for f, b := range extra.files {
 		if !bytes.Equal(old[f], b) {
 			up.Static = append(up.Static, f)
 		}
 		next[f] = b
+		extras[f] = true
 	}
-	for f := range old {
-		if _, ok := next[f]; !ok {
-			up.Removed = append(up.Removed, f)
+	if r.Reused() {
+		// The same pages as before: what is gone is a static file or a
+		// photo.
+		for f := range s.extra {
+			if !extras[f] {
+				up.Removed = append(up.Removed, f)
+			}
+		}
+	} else {
+		for f := range old {
+			if _, ok := next[f]; !ok {
+				up.Removed = append(up.Removed, f)
+			}
 		}
 	}
 	sort.Strings(up.Rendered)
 	sort.Strings(up.Static)
 	sort.Strings(up.Removed)
-	s.prints = prints
+	if r.Reused() {
+		maps.Copy(s.prints, prints)
+	} else {
+		s.prints = prints
+	}
 	s.pages.Store(&next)
+	s.last, s.lastR, s.extra, s.pics = ld, r, extras, pics
+	s.changed, s.known = map[string]bool{}, true
 	// The data step of an earlier build that has not started is dropped:
 	// this one's replaces it.
 	s.gen++

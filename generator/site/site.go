@@ -91,16 +91,29 @@ type Loaded struct {
 	Site    *content.Site
 	Theme   fs.FS // the site folder's layouts/ and static/ over the embedded theme
 	Locales map[string]*locale.Locale
+	// strings are the UI string files the locales were parsed from.
+	strings map[string][]byte
 }
 
 // Load reads and validates the site folder. Content problems come back as
 // content.Errors, each "file:line: message".
-func Load(cfg Config) (*Loaded, error) { return load(cfg, nil) }
+func Load(cfg Config) (*Loaded, error) { return load(cfg, loadState{}) }
 
-func load(cfg Config, cache *content.Cache) (*Loaded, error) {
+// loadState is what portal serve keeps from one load for the next.
+type loadState struct {
+	// cache keeps parses between loads; changed is content.Options.Changed.
+	cache   *content.Cache
+	changed []string
+	// prev is the last load: its locales are reused while their files
+	// are the same, so that render sees the same ones (Options.Prev).
+	prev *Loaded
+}
+
+func load(cfg Config, st loadState) (*Loaded, error) {
 	src := os.DirFS(cfg.Src)
 	theme := overlay{top: src, base: cfg.Theme}
 	locales := map[string]*locale.Locale{}
+	texts := map[string][]byte{}
 	// UI strings are read first: they hold the Czech typography rules that
 	// Markdown rendering applies.
 	siteData, err := fs.ReadFile(src, "content/site.toml")
@@ -110,6 +123,7 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 	}
 	var errs content.Errors
 	typo := map[string]func(string) string{}
+	retypeset := false
 	for _, lang := range langs {
 		name := "layouts/i18n/" + lang + ".toml"
 		data, err := fs.ReadFile(theme, name)
@@ -117,6 +131,12 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 			errs = append(errs, content.Errorf(name, 0, "missing: every language of the site needs its UI strings (copy en.toml and translate it)"))
 			continue
 		}
+		texts[lang] = data
+		if p := st.prev; p != nil && p.Locales[lang] != nil && bytes.Equal(p.strings[lang], data) {
+			locales[lang], typo[lang] = p.Locales[lang], p.Locales[lang].Typo
+			continue
+		}
+		retypeset = true
 		l, err := locale.Parse(lang, name, data)
 		if err != nil {
 			errs = append(errs, content.LocaleErrors(err)...)
@@ -128,6 +148,10 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if retypeset && st.prev != nil && st.cache != nil {
+		// The bodies the cache holds were typeset by the old rules.
+		st.cache.Forget()
+	}
 	updated := cfg.Updated
 	if updated == nil {
 		updated = gitTimes(cfg.Src)
@@ -135,7 +159,8 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 	s, err := content.Load(src, content.Options{
 		Markdown: markdown.New(markdown.Options{Typography: typo}),
 		Updated:  updated,
-		Cache:    cache,
+		Cache:    st.cache,
+		Changed:  st.changed,
 	})
 	if err != nil {
 		return nil, err
@@ -144,12 +169,18 @@ func load(cfg Config, cache *content.Cache) (*Loaded, error) {
 		if !strings.HasSuffix(cfg.BaseURL, "/") {
 			cfg.BaseURL += "/"
 		}
-		s.Config.BaseURL = cfg.BaseURL
+		// A copy: the Config may be the one of the last load (a Cache
+		// reuses it), still read by that build's data files.
+		c := *s.Config
+		c.BaseURL = cfg.BaseURL
+		site := *s
+		site.Config = &c
+		s = &site
 	}
 	if err := checkAddresses(s, locales); err != nil {
 		return nil, err
 	}
-	return &Loaded{Site: s, Theme: theme, Locales: locales}, nil
+	return &Loaded{Site: s, Theme: theme, Locales: locales, strings: texts}, nil
 }
 
 // quickLanguages reads just the languages line of site.toml so that UI
@@ -183,8 +214,9 @@ func checkAddresses(s *content.Site, locales map[string]*locale.Locale) error {
 				}
 			}
 		}
+		reserved := rt.Reserved()
 		for _, pr := range s.Projects {
-			for _, res := range rt.Reserved() {
+			for _, res := range reserved {
 				if pr.Slug == res {
 					errs = append(errs, content.Errorf(pr.In(s.Config.DefaultLanguage()).File, 0, "the slug %q is used by the project list's filters in %s; rename the file", res, lang))
 				}
