@@ -310,7 +310,12 @@ func (v *View) Fragment(name string) (HTML, error) {
 	if v.frame == "" {
 		v.frame = v.Lang + "\x00" + v.Kind + "\x00" + v.navPath()
 	}
-	key := name + "\x00" + v.frame
+	return v.once(name+"\x00"+v.frame, name, v)
+}
+
+// once is the template name executed with data, rendered by the first
+// page of the build that asks for key and reused by the others.
+func (v *View) once(key any, name string, data any) (HTML, error) {
 	f, ok := v.frags.Load(key)
 	if !ok {
 		f, _ = v.frags.LoadOrStore(key, &fragment{})
@@ -318,7 +323,7 @@ func (v *View) Fragment(name string) (HTML, error) {
 	fr := f.(*fragment)
 	fr.once.Do(func() {
 		var b strings.Builder
-		fr.err = v.shared.ExecuteTemplate(&b, name, v)
+		fr.err = v.shared.ExecuteTemplate(&b, name, data)
 		fr.html = HTML(b.String())
 	})
 	return fr.html, fr.err
@@ -364,18 +369,7 @@ func (v *View) Snip(name string, item any) (HTML, error) {
 	if item == nil || !reflect.TypeOf(item).Comparable() {
 		return "", fmt.Errorf("snippet %q: %T cannot name a snippet", name, item)
 	}
-	key := snipKey{name, v.Lang, item}
-	f, ok := v.frags.Load(key)
-	if !ok {
-		f, _ = v.frags.LoadOrStore(key, &fragment{})
-	}
-	fr := f.(*fragment)
-	fr.once.Do(func() {
-		var b strings.Builder
-		fr.err = v.shared.ExecuteTemplate(&b, name, Snippet{It: item, Lang: v.Lang, L: v.L, R: v.R, v: v})
-		fr.html = HTML(b.String())
-	})
-	return fr.html, fr.err
+	return v.once(snipKey{name, v.Lang, item}, name, Snippet{It: item, Lang: v.Lang, L: v.L, R: v.R, v: v})
 }
 
 // navPath is the page's path when it is a page the navigation links to
