@@ -6,13 +6,13 @@ import (
 )
 
 // Geometry of the full chart, in user units. The viewBox is fullW wide, so
-// at 390 CSS pixels a 13-unit label is about 11.5 px and at 700 px about
-// 20 px; the page may cap the chart's width with CSS.
+// on a 390 px phone (358 px of chart) a 14-unit label is about 12 px and
+// at 640 px about 21 px; the page caps the chart's width with CSS.
 const (
 	fullW    = 420.0
 	plotH    = 210.0
-	fontSize = 13.0 // axis, legend and value labels
-	fontBar  = 12.0 // labels on bars and the sample badge
+	fontSize = 14.0 // axis, legend and value labels
+	fontBar  = 13.0 // labels on bars and the sample badge
 	pad      = 6.0
 	rowH     = 20.0 // a header or legend row
 	fontList = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
