@@ -101,8 +101,12 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		}
 		return nil, Errors{Errorf(siteFile, 0, "cannot read: %v", err)}
 	}
+	saved := make(map[string]bool, len(opts.Changed))
+	for _, f := range opts.Changed {
+		saved[f] = true
+	}
 	newLoader := func(cfg *config.Site) *loader {
-		return &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}, built: map[string]*memoEntry{}, siteData: data}
+		return &loader{fsys: fsys, opts: opts, cfg: cfg, p: p, broken: map[string]bool{}, built: map[string]*memoEntry{}, siteData: data, saved: saved}
 	}
 	var m *memo
 	if c := opts.Cache; c != nil {
@@ -252,6 +256,11 @@ type loader struct {
 	siteData       []byte
 	indicatorNames map[string]bool
 	gone           map[string]bool
+	// saved are the files of Options.Changed: they are read again
+	// whatever their size and time say, since a save within one tick of
+	// the file system's clock (a formatter writing a file twice) keeps
+	// both.
+	saved map[string]bool
 	// linkWarns are the warnings of link by "kind/slug" of the project
 	// or indicator they are about (relink).
 	linkWarns map[string]Errors
@@ -398,7 +407,7 @@ func (l *loader) readFile(file string) *rawFile {
 	var fi fs.FileInfo
 	if c := l.opts.Cache; c != nil {
 		var hit *cached
-		if hit, fi = c.lookup(l.fsys, file); hit != nil {
+		if hit, fi = c.lookup(l.fsys, file); hit != nil && !l.saved[file] {
 			// Its date too: an unchanged file's date does not change
 			// (git history is read once), and asking costs a stat.
 			rf := hit.raw
@@ -937,7 +946,8 @@ func (l *loader) indicators(ids []string, have map[string]bool) []*indicator.Ind
 		if c := l.opts.Cache; c != nil && have[id+".csv"] {
 			// Parsing is most of a serve Load of a site with thousands
 			// of indicators; unchanged files need none.
-			if stamp = indicatorStamp(l.fsys, ind, l.cfg.Languages); c.indicator(stamp, ind) {
+			stamp = indicatorStamp(l.fsys, ind, l.cfg.Languages)
+			if !l.saved[ind.MetaFile] && !l.saved[ind.DataFile] && c.indicator(stamp, ind) {
 				return
 			}
 			defer func() {

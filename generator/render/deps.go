@@ -123,9 +123,11 @@ func (r *Renderer) partnerVersions(pa *content.Partner) (partner, card uint64) {
 	for _, lang := range r.langs {
 		t := pa.In(lang)
 		full.text(t)
-		c.str(t.Title, strconv.FormatBool(t.Fallback))
+		// The partners list shows the summary; project pages name the
+		// IČO and website in their JSON-LD.
+		c.str(t.Title, t.Summary, strconv.FormatBool(t.Fallback))
 	}
-	c.str(pa.Kind)
+	c.str(pa.Kind, pa.ICO, pa.Website)
 	full.str(pa.Kind, pa.ICO, pa.Website, pa.Region)
 	return full.sum(), c.sum()
 }
@@ -296,7 +298,10 @@ func storyListInputs(items []*StoryItem) []string {
 }
 
 func regionInputs(ri *RegionItem) []string {
-	in := []string{listKey(ri.Path, ri.Projects, len(ri.Partners)*1000+len(ri.Indicators))}
+	// The page sums the budgets and EU funding of its projects, which
+	// their cards do not all show.
+	sums := fmt.Sprintf("sums:%d/%d/%d", ri.Budget, ri.EU, ri.Budgeted)
+	in := []string{listKey(ri.Path, ri.Projects, len(ri.Partners)*1000+len(ri.Indicators)), sums}
 	for _, si := range ri.Stories {
 		in = append(in, "scard:"+si.S.Slug)
 	}

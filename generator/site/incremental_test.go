@@ -118,6 +118,29 @@ func TestSessionSameAsFresh(t *testing.T) {
 		{name: "name of a partner", change: func() { replace("content/partners/zatec.en.md", `title = "Žatec"`, `title = "Zatec (Saaz)"`) }, changed: []string{"content/partners/zatec.en.md"}},
 		{name: "text of a partner", change: func() { replace("content/partners/zatec.cs.md", "O organizaci", "Něco o organizaci") }, changed: []string{"content/partners/zatec.cs.md"}, short: true},
 		{name: "kind of a partner", change: func() { replace("content/partners/zatec.cs.md", `kind = "municipality"`, `kind = "ngo"`) }, changed: []string{"content/partners/zatec.cs.md"}, short: true},
+		// What the partners list and the JSON-LD of project pages show
+		// (found by a review: pcard hashed only titles and kind).
+		{name: "summary of a partner", change: func() {
+			replace("content/partners/zatec.cs.md", `summary = "Partner Žatec."`, `summary = "Město Žatec."`)
+		}, changed: []string{"content/partners/zatec.cs.md"}, short: true},
+		{name: "IČO of a partner", change: func() { replace("content/partners/cheb.cs.md", `ico = "00253979"`, `ico = "00253987"`) }, changed: []string{"content/partners/cheb.cs.md"}, short: true},
+		{name: "website of a partner", change: func() {
+			replace("content/partners/zatec.cs.md", `kind = "ngo"`, "kind = \"ngo\"\nwebsite = \"https://www.zatec.cz/\"")
+		}, changed: []string{"content/partners/zatec.cs.md"}, short: true},
+		// Region pages sum the EU funding, which no card shows.
+		{name: "EU funding of a project", change: func() { replace(animace, "eu_funding_czk = 46_473_750", "eu_funding_czk = 40_000_000") }, changed: []string{animace}},
+		// A formatter that writes a file twice within one tick of the
+		// file system's clock leaves its size and time as they were.
+		{name: "a save that keeps size and time", change: func() {
+			fi, err := os.Stat(file(animace))
+			if err != nil {
+				t.Fatal(err)
+			}
+			replace(animace, "obcí v kraji", "obcí v kraje") // the same size
+			if err := os.Chtimes(file(animace), fi.ModTime(), fi.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, changed: []string{animace}, short: true},
 		{name: "figures of an indicator", change: func() { replace(akce+".csv", "2024-Q3;5,5", "2024-Q3;7,25") }, changed: []string{akce + ".csv"}, short: true},
 		{name: "target of an indicator", change: func() { replace(akce+".toml", "target = 12", "target = 10") }, changed: []string{akce + ".toml"}, short: true},
 		{name: "description of an indicator", change: func() {

@@ -67,6 +67,9 @@ func TestRebuildKeepsOnlyWhatIsTheSame(t *testing.T) {
 		{name: "title of a project", change: editFn("content/projects/jednotka.cs.md", `"Koordinační jednotka"`, `"Koordinační tým"`)},
 		{name: "status of a project", change: editFn("content/projects/jednotka.cs.md", `"preparation"`, `"running"`)},
 		{name: "name of a partner", change: editFn("content/partners/zatec.cs.md", `title = "Žatec"`, `title = "Město Žatec"`)},
+		{name: "summary of a partner", change: editFn("content/partners/zatec.cs.md", `summary = "Partner Žatec."`, `summary = "Město Žatec."`)},
+		{name: "IČO of a partner", change: editFn("content/partners/cheb.cs.md", `ico = "00253979"`, `ico = "00253987"`)},
+		{name: "EU funding of a project", change: editFn("content/projects/animace.cs.md", "eu_funding_czk = 46_473_750", "eu_funding_czk = 40_000_000")},
 		{name: "a figure of an indicator", change: editFn("content/indicators/akce.csv", "2024-Q3;5,5", "2024-Q3;6")},
 		{name: "a new project", change: func() {
 			data, err := os.ReadFile(filepath.Join(src, "content/projects/jednotka.cs.md"))
