@@ -1,11 +1,8 @@
 package site
 
 import (
-	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,43 +28,14 @@ func TestSessionSameAsFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := func(name string) string { return filepath.Join(src, filepath.FromSlash(name)) }
-	read := func(name string) string {
-		data, err := os.ReadFile(file(name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(data)
-	}
-	write := func(name, text string) {
-		if err := os.MkdirAll(filepath.Dir(file(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file(name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	replace := func(name, old, new string) {
-		text := read(name)
-		if !strings.Contains(text, old) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		write(name, strings.Replace(text, old, new, 1))
-	}
+	write := func(name, text string) { writeFile(t, src, name, text) }
+	replace := func(name, old, new string) { edit(t, src, name, old, new) }
 	remove := func(name string) {
 		if err := os.RemoveAll(file(name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	override := func(name, old, new string) {
-		data, err := fs.ReadFile(portal.Theme, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		write(name, strings.Replace(string(data), old, new, 1))
-	}
+	theme := func(name, old, new string) { override(t, src, name, old, new) }
 	const (
 		animace  = "content/projects/animace.cs.md"
 		jednotka = "content/projects/jednotka.cs.md"
@@ -101,7 +69,7 @@ func TestSessionSameAsFresh(t *testing.T) {
 		{name: "topics of a project", change: func() { replace(animace, `tags = ["venkov", "energetika"]`, `tags = ["venkov"]`) }, changed: []string{animace}},
 		{name: "budget of a project", change: func() { replace(animace, "budget_czk = 54_675_000", "budget_czk = 64_675_000") }, changed: []string{animace}},
 		{name: "a new project", change: func() {
-			write("content/projects/druha.cs.md", strings.Replace(read(jednotka), `"Koordinační tým"`, `"Druhá jednotka"`, 1))
+			write("content/projects/druha.cs.md", strings.Replace(read(t, src, jednotka), `"Koordinační tým"`, `"Druhá jednotka"`, 1))
 		}, changed: []string{"content/projects/druha.cs.md"}},
 		{name: "its translation", change: func() {
 			write("content/projects/druha.en.md", "+++\ntitle = \"Second unit\"\nsummary = \"A second team.\"\n+++\n\nText.\n")
@@ -162,10 +130,10 @@ func TestSessionSameAsFresh(t *testing.T) {
 			}
 		}, changed: []string{"content/stories/jezero/pred.jpg"}},
 		{name: "a body after the photo", change: func() { replace(animace, "Projekt leží", "Projekt běží") }, changed: []string{animace}, short: true},
-		{name: "a UI string", change: func() { override("layouts/i18n/cs.toml", `"Přeskočit na obsah"`, `"Přeskočit na text"`) }, changed: []string{"layouts/i18n/cs.toml"}},
-		{name: "a layout", change: func() { override("layouts/project.html", "</dl>", "</dl>\n<hr>") }, changed: []string{"layouts/project.html"}},
+		{name: "a UI string", change: func() { theme("layouts/i18n/cs.toml", `"Přeskočit na obsah"`, `"Přeskočit na text"`) }, changed: []string{"layouts/i18n/cs.toml"}},
+		{name: "a layout", change: func() { theme("layouts/project.html", "</dl>", "</dl>\n<hr>") }, changed: []string{"layouts/project.html"}},
 		{name: "a body after the layout", change: func() { replace(animace, "Projekt běží", "Projekt stojí") }, changed: []string{animace}, short: true},
-		{name: "a stylesheet", change: func() { override("static/css/portal.css", "{", "{\n/* changed */") }, changed: []string{"static/css/portal.css"}, short: true},
+		{name: "a stylesheet", change: func() { theme("static/css/portal.css", "{", "{\n/* changed */") }, changed: []string{"static/css/portal.css"}, short: true},
 		{name: "a static file added", change: func() { write("static/robots-extra.txt", "x") }, changed: []string{"static/robots-extra.txt"}, short: true},
 		{name: "and removed", change: func() { remove("static/robots-extra.txt") }, changed: []string{"static/robots-extra.txt"}, short: true},
 		{name: "site.toml", change: func() { replace("content/site.toml", `cs = "Zkušební portál"`, `cs = "Zkušební portál kraje"`) }, changed: []string{"content/site.toml"}},
@@ -222,25 +190,5 @@ func sessionDiff(a, b *Session) string {
 		}
 		return out
 	}
-	fa, fb := files(a), files(b)
-	var diffs []string
-	for name, da := range fa {
-		db, ok := fb[name]
-		switch {
-		case !ok:
-			diffs = append(diffs, "only in the session: "+name)
-		case !bytes.Equal(da, db):
-			diffs = append(diffs, "differs: "+name+": "+firstDifference(da, db))
-		}
-	}
-	for name := range fb {
-		if _, ok := fa[name]; !ok {
-			diffs = append(diffs, "missing from the session: "+name)
-		}
-	}
-	slices.Sort(diffs)
-	if len(diffs) > 20 {
-		diffs = append(diffs[:20], "…")
-	}
-	return strings.Join(diffs, "\n")
+	return diffFiles("the session", files(a), files(b))
 }

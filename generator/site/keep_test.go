@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,26 +34,7 @@ func TestRebuildKeepsOnlyWhatIsTheSame(t *testing.T) {
 	if first.Kept != 0 {
 		t.Fatalf("the first build kept %d pages from nothing", first.Kept)
 	}
-	// override writes a file of the embedded theme, changed, into the site
-	// folder, where it takes the theme's place.
-	override := func(name, old, new string) func() {
-		return func() {
-			data, err := fs.ReadFile(portal.Theme, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(data, []byte(old)) {
-				t.Fatalf("%s has no %q", name, old)
-			}
-			p := filepath.Join(src, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	overrideFn := func(name, old, new string) func() { return func() { override(t, src, name, old, new) } }
 	editFn := func(file, old, new string) func() { return func() { edit(t, src, file, old, new) } }
 	steps := []struct {
 		name    string
@@ -115,9 +97,9 @@ func TestRebuildKeepsOnlyWhatIsTheSame(t *testing.T) {
 		}},
 		{name: "summary of the about page", change: editFn("content/pages/about.cs.md", "Kdo portál vede.", "Kdo portál vede a proč.")},
 		{name: "a story's date", change: editFn("content/stories/jezero/index.cs.md", "date = 2026-01-15", "date = 2025-01-15")},
-		{name: "a UI string", change: override("layouts/i18n/en.toml", `"Skip to content"`, `"Skip to the content"`)},
-		{name: "a layout", change: override("layouts/project.html", "</dl>", "</dl>\n<hr>")},
-		{name: "a stylesheet", change: override("static/css/portal.css", "{", "{\n/* changed */"), all: true},
+		{name: "a UI string", change: overrideFn("layouts/i18n/en.toml", `"Skip to content"`, `"Skip to the content"`)},
+		{name: "a layout", change: overrideFn("layouts/project.html", "</dl>", "</dl>\n<hr>")},
+		{name: "a stylesheet", change: overrideFn("static/css/portal.css", "{", "{\n/* changed */"), all: true},
 		{name: "site.toml", change: editFn("content/site.toml", `cs = "Zkušební portál"`, `cs = "Zkušební portál kraje"`), all: true},
 		{name: "the only story removed", all: true, change: func() { // the menu loses "Stories"
 			if err := os.RemoveAll(filepath.Join(src, "content/stories")); err != nil {
@@ -184,21 +166,28 @@ func diffTrees(t *testing.T, a, b string) string {
 			files[".portal-build"] = markerTimeRe.ReplaceAll(m, []byte("\t$1\tTIME$2"))
 		}
 	}
+	return diffFiles("the rebuild", fa, fb)
+}
+
+// diffFiles lists the files of a (named what) and b that differ, sorted,
+// at most 20 of them, or "".
+func diffFiles(what string, fa, fb map[string][]byte) string {
 	var diffs []string
 	for name, da := range fa {
 		db, ok := fb[name]
 		switch {
 		case !ok:
-			diffs = append(diffs, "only in the rebuild: "+name)
+			diffs = append(diffs, "only in "+what+": "+name)
 		case !bytes.Equal(da, db):
 			diffs = append(diffs, "differs: "+name+": "+firstDifference(da, db))
 		}
 	}
 	for name := range fb {
 		if _, ok := fa[name]; !ok {
-			diffs = append(diffs, "missing from the rebuild: "+name)
+			diffs = append(diffs, "missing from "+what+": "+name)
 		}
 	}
+	slices.Sort(diffs)
 	if len(diffs) > 20 {
 		diffs = append(diffs[:20], fmt.Sprintf("… %d more", len(diffs)-20))
 	}

@@ -18,17 +18,41 @@ import (
 // edit replaces old with new in a file of the site folder.
 func edit(t *testing.T, src, file, old, new string) {
 	t.Helper()
-	p := filepath.Join(src, file)
-	data, err := os.ReadFile(p)
+	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(file)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(data), old) {
 		t.Fatalf("%s does not contain %q", file, old)
 	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+	writeFile(t, src, file, strings.Replace(string(data), old, new, 1))
+}
+
+// writeFile writes text to file (a slash path) in the site folder src,
+// making its folder if needed.
+func writeFile(t *testing.T, src, file, text string) {
+	t.Helper()
+	p := filepath.Join(src, filepath.FromSlash(file))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// override writes a file of the embedded theme, with old replaced by new,
+// into the site folder src, where it takes the theme's place.
+func override(t *testing.T, src, name, old, new string) {
+	t.Helper()
+	data, err := fs.ReadFile(portal.Theme, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	writeFile(t, src, name, strings.Replace(string(data), old, new, 1))
 }
 
 // buildAll builds and waits for the data files: the Update lists the
