@@ -42,18 +42,17 @@ func (e *Error) Localize(lang string) string {
 
 // Located returns the error as Error does, "file:line: message", with
 // the message in lang.
-func (e *Error) Located(lang string) string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Localize(lang))
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Localize(lang))
-}
+func (e *Error) Located(lang string) string { return At(e.File, e.Line, e.Localize(lang)) }
 
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+func (e *Error) Error() string { return At(e.File, e.Line, e.Msg) }
+
+// At is msg where editors and their tools look for it: "file:line: msg",
+// or "file: msg" without a line.
+func At(file string, line int, msg string) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d: %s", file, line, msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", file, msg)
 }
 
 // Errors is every problem found in a site, in file and line order, so that

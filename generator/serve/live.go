@@ -221,7 +221,7 @@ func (lv *Live) rebuild(hold bool, changed []string) (held bool) {
 		// The terminal speaks the system's language (TermLang), like
 		// build and check; the overlay the editors' language.
 		for _, m := range messages(err, lv.TermLang) {
-			fmt.Fprintln(lv.log, m.located())
+			fmt.Fprintln(lv.log, content.At(m.File, m.Line, m.Message))
 		}
 		fmt.Fprintf(lv.log, "portal: %s; %s\n", l10n.ErrorCount(len(msgs), lv.TermLang), l10n.New("still serving the last good version").Localize(lv.TermLang))
 		data, _ := json.Marshal(msgs)
@@ -286,14 +286,6 @@ func hasNonData(files []string) bool {
 		}
 	}
 	return false
-}
-
-// located is the message as the terminal shows it: "file:line: message".
-func (m ErrorMessage) located() string {
-	if m.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", m.File, m.Line, m.Message)
-	}
-	return fmt.Sprintf("%s: %s", m.File, m.Message)
 }
 
 // messages are the errors of a build as the overlay shows them, in lang.
